@@ -1,0 +1,177 @@
+/**
+ * Deterministic page contents. A page's bytes are a pure function of its
+ * stamp (a number unique to each written version) and its content class, so
+ * the integrity oracle can regenerate what a read must return, and the
+ * compression ratio the dashboard shows is a real one.
+ */
+import { hash32 } from "./rng.ts";
+
+/** Bytes per page (`PAGE_SIZE`). */
+export const PAGE_SIZE = 4096;
+
+/** What a page looks like inside. */
+export type ContentClass = "zero" | "same" | "text" | "records" | "heap" | "random";
+export const CONTENT_CLASSES: readonly ContentClass[] = [
+  "zero",
+  "same",
+  "text",
+  "records",
+  "heap",
+  "random",
+];
+
+export function isContentClass(s: string): s is ContentClass {
+  return (CONTENT_CLASSES as readonly string[]).includes(s);
+}
+
+const WORDS = (
+  "the of and to in is that for it as was with be by on not he this are or his from at which " +
+  "but have an they you were her all she there would their we him been has when who will more " +
+  "no if out so said what up its about into than them can only other new some could time these " +
+  "two may then do first any my now such like our over man me even most made after also did many " +
+  "before must through back years where much your way well down should because each just those " +
+  "people how too little state good very make world still own see men work long get here between " +
+  "both life being under never day same another know while last might us great old year off come " +
+  "since against go came right used take three page cache swap memory kernel backend pool frontend " +
+  "zcache cleancache frontswap superblock inode offset compress register mount"
+).split(" ");
+const ENCODED_WORDS = WORDS.map((w) => new TextEncoder().encode(w));
+const NAMES = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"].map((w) =>
+  new TextEncoder().encode(w.padEnd(12, "\0"))
+);
+
+/** xorshift32 step; state must be non-zero. */
+function xs(s: number): number {
+  s ^= s << 13;
+  s ^= s >>> 17;
+  s ^= s << 5;
+  return s >>> 0;
+}
+
+function seedOf(stamp: number, cls: ContentClass): number {
+  return hash32(stamp, CONTENT_CLASSES.indexOf(cls) + 1) || 1;
+}
+
+/** Fill `out` (4096 bytes) with the content of version `stamp` of class `cls`. */
+export function generatePage(
+  stamp: number,
+  cls: ContentClass,
+  out: Uint8Array = new Uint8Array(PAGE_SIZE),
+): Uint8Array {
+  let s = seedOf(stamp, cls);
+  switch (cls) {
+    case "zero":
+      out.fill(0);
+      break;
+    case "same": {
+      const w = new Uint32Array(out.buffer, out.byteOffset, PAGE_SIZE / 4);
+      const lo = s, hi = xs(s);
+      for (let i = 0; i < w.length; i += 2) {
+        w[i] = lo;
+        w[i + 1] = hi;
+      }
+      break;
+    }
+    case "text": {
+      let p = 0;
+      while (p < PAGE_SIZE) {
+        s = xs(s);
+        // squared uniform: frequent words early in the list (Zipf-like)
+        const u = (s & 0xffff) / 65536;
+        const word = ENCODED_WORDS[Math.floor(u * u * ENCODED_WORDS.length)];
+        for (let i = 0; i < word.length && p < PAGE_SIZE; i++) out[p++] = word[i];
+        if (p < PAGE_SIZE) out[p++] = (s >>> 16) % 11 === 0 ? 10 : 32;
+      }
+      break;
+    }
+    case "records": {
+      // 64-byte records: id, timestamp, status, name, amount, zero padding.
+      const dv = new DataView(out.buffer, out.byteOffset, PAGE_SIZE);
+      out.fill(0);
+      const base = stamp * 64;
+      let ts = 1_700_000_000 + (stamp % 100000) * 60;
+      for (let r = 0; r < PAGE_SIZE / 64; r++) {
+        s = xs(s);
+        const o = r * 64;
+        dv.setUint32(o, base + r, true);
+        ts += s & 0x3f;
+        dv.setUint32(o + 4, ts, true);
+        dv.setUint8(o + 8, (s >>> 8) & 3);
+        out.set(NAMES[(s >>> 12) & 7], o + 12);
+        dv.setUint32(o + 24, (s >>> 16) % 10000, true);
+        dv.setUint16(o + 28, r & 0xff, true);
+      }
+      break;
+    }
+    case "heap": {
+      // 8-byte slots: pointers into a few arenas, small integers, zeros, short strings.
+      const dv = new DataView(out.buffer, out.byteOffset, PAGE_SIZE);
+      const arena = 0x7f00 + (stamp & 0x3f);
+      for (let o = 0; o < PAGE_SIZE; o += 8) {
+        s = xs(s);
+        const k = s & 15;
+        if (k < 6) {
+          dv.setUint32(o, ((s >>> 4) & 0xfffff) << 4, true);
+          dv.setUint32(o + 4, arena, true);
+        } else if (k < 10) {
+          dv.setUint32(o, (s >>> 8) & 0xff, true);
+          dv.setUint32(o + 4, 0, true);
+        } else if (k < 14) {
+          dv.setUint32(o, 0, true);
+          dv.setUint32(o + 4, 0, true);
+        } else {
+          const w = ENCODED_WORDS[(s >>> 8) % ENCODED_WORDS.length];
+          for (let i = 0; i < 8; i++) out[o + i] = i < w.length ? w[i] : 0;
+        }
+      }
+      break;
+    }
+    case "random": {
+      const w = new Uint32Array(out.buffer, out.byteOffset, PAGE_SIZE / 4);
+      for (let i = 0; i < w.length; i++) {
+        s = xs(s);
+        w[i] = s;
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+/** Whether two pages hold the same bytes. */
+export function samePage(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  if (a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0 && a.length % 4 === 0) {
+    const x = new Uint32Array(a.buffer, a.byteOffset, a.length / 4);
+    const y = new Uint32Array(b.buffer, b.byteOffset, b.length / 4);
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+    return true;
+  }
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * If every 8-byte word of the page is equal, return that word as two
+ * 32-bit halves [lo, hi]; otherwise null (`zswap_is_page_same_filled`).
+ */
+export function sameFilledWord(page: Uint8Array): [number, number] | null {
+  const w = page.byteOffset % 4 === 0
+    ? new Uint32Array(page.buffer, page.byteOffset, PAGE_SIZE / 4)
+    : new Uint32Array(page.slice().buffer);
+  const lo = w[0], hi = w[1];
+  for (let i = 2; i < w.length; i += 2) {
+    if (w[i] !== lo || w[i + 1] !== hi) return null;
+  }
+  return [lo, hi];
+}
+
+/** Fill a page with a repeated 8-byte word. */
+export function fillSame(out: Uint8Array, lo: number, hi: number): Uint8Array {
+  const w = new Uint32Array(out.buffer, out.byteOffset, PAGE_SIZE / 4);
+  for (let i = 0; i < w.length; i += 2) {
+    w[i] = lo;
+    w[i + 1] = hi;
+  }
+  return out;
+}
