@@ -175,3 +175,23 @@ export function fillSame(out: Uint8Array, lo: number, hi: number): Uint8Array {
   }
   return out;
 }
+
+/**
+ * A 53-bit digest of a page's bytes (two independent 32-bit multiplicative
+ * hashes). The integrity oracle compares digests instead of whole pages.
+ */
+export function pageDigest(page: Uint8Array): number {
+  const w = page.byteOffset % 4 === 0
+    ? new Uint32Array(page.buffer, page.byteOffset, page.length >> 2)
+    : new Uint32Array(page.slice().buffer);
+  let h1 = 0x12345678, h2 = 0x9abcdef0;
+  for (let i = 0; i < w.length; i++) {
+    const x = w[i];
+    h1 = Math.imul(h1 ^ x, 0x85ebca6b);
+    h1 = (h1 << 13) | (h1 >>> 19);
+    h2 = Math.imul(h2 + x, 0xc2b2ae35) ^ (h2 >>> 16);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 0x7feb352d) >>> 0;
+  h2 = Math.imul(h2 ^ (h2 >>> 15), 0x846ca68b) >>> 0;
+  return (h1 & 0x1fffff) * 4294967296 + h2;
+}

@@ -6,12 +6,31 @@
  *
  * Every method that can be refused throws `SimError` before changing state.
  */
-import type { Regime } from "./regime.ts";
-import type { ContentClass } from "./content.ts";
-import type { Snapshot } from "./snapshot.ts";
-import type { BackendKind, BackendOptions } from "./backend/options.ts";
-import type { WorkloadName, WorkloadParams } from "./workload.ts";
-import type { Rng } from "./rng.ts";
+import { isRegime, type Regime } from "./regime.ts";
+import {
+  type ContentClass,
+  generatePage,
+  isContentClass,
+  PAGE_SIZE,
+  pageDigest,
+} from "./content.ts";
+import type { Snapshot, SwapTypeSnapshot } from "./snapshot.ts";
+import {
+  BACKEND_KINDS,
+  type BackendKind,
+  type BackendOptions,
+  DEFAULT_BACKEND_OPTIONS,
+} from "./backend/options.ts";
+import { TmemBackend } from "./backend/tmem_backend.ts";
+import { CleancacheFrontend, type Superblock } from "./frontend/cleancache.ts";
+import { FrontswapFrontend } from "./frontend/frontswap.ts";
+import type { Workload, WorkloadName, WorkloadParams } from "./workload.ts";
+import { WORKLOAD_FACTORIES } from "./workloads/mod.ts";
+import { Rng } from "./rng.ts";
+import { SimError } from "./errors.ts";
+import { FileDisk } from "./disk.ts";
+import { SwapDevice } from "./swap_device.ts";
+import { EventLog } from "./event_log.ts";
 
 export interface SimulationOptions {
   regime?: Regime;
@@ -20,8 +39,6 @@ export interface SimulationOptions {
   eventLimit?: number;
   /** Frontswap writethrough: a successful store still writes the disk. */
   writethrough?: boolean;
-  /** Frontswap exclusive loads: a successful load drops the backend copy. */
-  exclusiveLoads?: boolean;
 }
 
 /** Simulated milliseconds per tick. */
@@ -30,78 +47,608 @@ export const TICK_MS = 100;
 export const DEFAULT_SWAP_SLOTS = 4096;
 /** Largest swap type + 1 (`MAX_SWAPFILES`). */
 export const MAX_SWAPFILES = 32;
+/** Most slots one swap device may have. */
+export const MAX_SWAP_SLOTS = 1 << 20;
 
-export declare class Simulation {
-  constructor(opts?: SimulationOptions);
-  readonly regime: Regime;
-  readonly seed: number;
-  readonly tick: number;
+/** A mounted filesystem: the superblock plus where its files live on disk. */
+interface Mount extends Superblock {
+  /** Disk identity: the uuid for a shared fs (cluster nodes see one disk), else the name. */
+  readonly fsKey: string;
+}
+
+export class Simulation {
+  #regime: Regime;
+  #seed: number;
+  #tick = 0;
+  #rng: Rng;
+  #stamp = 0;
+  #ops = 0;
+  readonly #writethrough: boolean;
+  #cc: CleancacheFrontend;
+  #fs: FrontswapFrontend;
+  #backend: TmemBackend | null = null;
+  readonly #mounts = new Map<string, Mount>();
+  readonly #devices = new Map<number, SwapDevice>();
+  readonly #disk = new FileDisk();
+  readonly #events: EventLog;
+  readonly #workloads = new Map<WorkloadName, Workload>();
+  readonly #page = new Uint8Array(PAGE_SIZE);
+  readonly #integrity = { verified_reads: 0, stale_reads: 0, lost_pages: 0 };
+  #overrides = 0;
+  #writtenBack = 0;
+
+  constructor(opts: SimulationOptions = {}) {
+    this.#regime = opts.regime ?? "deferred";
+    this.#seed = opts.seed ?? 1;
+    this.#rng = new Rng(this.#seed);
+    this.#writethrough = opts.writethrough ?? false;
+    this.#events = new EventLog(opts.eventLimit ?? 200);
+    this.#cc = this.#newCleancache();
+    this.#fs = new FrontswapFrontend(this.#regime, { writethrough: this.#writethrough });
+  }
+
+  get regime(): Regime {
+    return this.#regime;
+  }
+  get seed(): number {
+    return this.#seed;
+  }
+  get tick(): number {
+    return this.#tick;
+  }
   /** The seeded PRNG workloads must use. */
-  readonly rng: Rng;
+  get rng(): Rng {
+    return this.#rng;
+  }
+  /** Name of the registered backend, or null. */
+  get backendName(): string | null {
+    return this.#backend?.name ?? null;
+  }
+  /** Number of backend registrations accepted over a live backend (fake-poolid only). */
+  get overrides(): number {
+    return this.#overrides;
+  }
+
   /** Change regime; refused once anything is mounted or enabled, or a backend registered. */
-  setRegime(regime: Regime): void;
+  setRegime(regime: Regime): void {
+    if (!isRegime(regime)) throw new SimError(`regime: unknown regime '${regime}'`);
+    if (this.#mounts.size > 0 || this.#devices.size > 0 || this.#backend) {
+      throw new SimError(
+        "regime: can only be changed before the first mount, swapon or register",
+      );
+    }
+    this.#regime = regime;
+    this.#cc = this.#newCleancache();
+    this.#fs = new FrontswapFrontend(regime, { writethrough: this.#writethrough });
+    this.#log("info", `regime ${regime}`);
+  }
+
   /** Reseed the PRNG. */
-  setSeed(seed: number): void;
+  setSeed(seed: number): void {
+    if (!Number.isSafeInteger(seed)) throw new SimError(`seed: '${seed}' is not an integer`);
+    this.#seed = seed;
+    this.#rng = new Rng(seed);
+  }
 
-  // --- filesystems (cleancache) ---
+  // ---------------------------------------------------------------- filesystems
+
   /** Mount a filesystem: `cleancache_init_fs`, or `cleancache_init_shared_fs` with a uuid. */
-  mount(name: string, opts?: { uuid?: string }): void;
+  mount(name: string, opts: { uuid?: string } = {}): void {
+    checkName("mount", "filesystem name", name);
+    if (opts.uuid !== undefined) checkName("mount", "uuid", opts.uuid);
+    if (this.#mounts.has(name)) throw new SimError(`mount: '${name}' is already mounted`);
+    const uuid = opts.uuid ?? null;
+    const m: Mount = {
+      name,
+      uuid,
+      fsKey: uuid === null ? `fs:${name}` : `uuid:${uuid}`,
+      poolId: -1,
+      puts: 0,
+      hits: 0,
+      misses: 0,
+      invalidates: 0,
+    };
+    this.#mounts.set(name, m);
+    this.#cc.initFs(m);
+    const state = this.#cc.state(m);
+    this.#log(
+      "mount",
+      `mount ${name}${uuid ? ` shared=${uuid}` : ""}: pool id ${m.poolId} (${state})`,
+    );
+  }
+
   /** Unmount: `cleancache_invalidate_fs`. */
-  umount(name: string): void;
-  isMounted(name: string): boolean;
+  umount(name: string): void {
+    const m = this.#mount("umount", name);
+    this.#cc.invalidateFs(m);
+    this.#mounts.delete(name);
+    this.#log("umount", `umount ${name}`);
+  }
+
+  isMounted(name: string): boolean {
+    return this.#mounts.has(name);
+  }
+
   /** Names of mounted filesystems, in mount order. */
-  mountedNames(): string[];
+  mountedNames(): string[] {
+    return [...this.#mounts.keys()];
+  }
+
   /** Write a new version of a file page to disk and put it (`cleancache_put_page`). Script `put`. */
-  put(name: string, ino: number, index: number, cls?: ContentClass): void;
-  /** Put the current on-disk version of a clean page leaving the page cache. Throws if the page does not exist. */
-  putClean(name: string, ino: number, index: number): void;
+  put(name: string, ino: number, index: number, cls: ContentClass = "text"): void {
+    const m = this.#filePage("put", name, ino, index);
+    checkClass("put", cls);
+    this.#writeFile(m, ino, index, cls);
+    this.#ops++;
+    this.#cc.putPage(m, ino, index, this.#page);
+  }
+
+  /** Put the current on-disk version of a clean page leaving the page cache. */
+  putClean(name: string, ino: number, index: number): void {
+    const m = this.#filePage("put", name, ino, index);
+    const v = this.#disk.get(m.fsKey, ino, index);
+    if (!v) throw new SimError(`put: ${name} inode ${ino} has no page ${index} on disk`);
+    generatePage(v.stamp, v.cls, this.#page);
+    this.#ops++;
+    this.#cc.putPage(m, ino, index, this.#page);
+  }
+
   /** A write: invalidate the cleancache copy, then write a new version to disk. */
-  write(name: string, ino: number, index: number, cls?: ContentClass): void;
+  write(name: string, ino: number, index: number, cls: ContentClass = "text"): void {
+    const m = this.#filePage("write", name, ino, index);
+    checkClass("write", cls);
+    this.#ops++;
+    this.#cc.invalidatePage(m, ino, index);
+    this.#writeFile(m, ino, index, cls);
+  }
+
   /** `cleancache_get_page`; a hit is verified against the disk's current version. */
-  get(name: string, ino: number, index: number): "hit" | "miss";
+  get(name: string, ino: number, index: number): "hit" | "miss" {
+    const m = this.#filePage("get", name, ino, index);
+    this.#ops++;
+    if (!this.#cc.getPage(m, ino, index, this.#page)) return "miss";
+    const v = this.#disk.get(m.fsKey, ino, index);
+    if (v && v.digest === pageDigest(this.#page)) this.#integrity.verified_reads++;
+    else this.#stale(`get ${name} ${ino} ${index} returned data other than the current version`);
+    return "hit";
+  }
+
   /** `cleancache_invalidate_page`, or `cleancache_invalidate_inode` when index is omitted. */
-  invalidate(name: string, ino: number, index?: number): void;
+  invalidate(name: string, ino: number, index?: number): void {
+    const m = this.#filePage("invalidate", name, ino, index ?? 0);
+    this.#ops++;
+    if (index === undefined) this.#cc.invalidateInode(m, ino);
+    else this.#cc.invalidatePage(m, ino, index);
+  }
+
   /** Truncate/delete a file: invalidate the inode and drop its pages from disk. */
-  deleteFile(name: string, ino: number): void;
+  deleteFile(name: string, ino: number): void {
+    const m = this.#filePage("delete", name, ino, 0);
+    this.#ops++;
+    this.#cc.invalidateInode(m, ino);
+    this.#disk.deleteFile(m.fsKey, ino);
+  }
+
   /** Whether the file page exists on disk. */
-  hasFilePage(name: string, ino: number, index: number): boolean;
+  hasFilePage(name: string, ino: number, index: number): boolean {
+    const m = this.#mounts.get(name);
+    return m !== undefined && this.#disk.get(m.fsKey, ino, index) !== undefined;
+  }
 
-  // --- swap (frontswap) ---
+  // ---------------------------------------------------------------- swap
+
   /** `swapon`: enable swap type 0..31 with N slots; `frontswap_init`. */
-  swapon(type: number, slots?: number): void;
+  swapon(type: number, slots: number = DEFAULT_SWAP_SLOTS): void {
+    checkType("swapon", type);
+    if (!Number.isInteger(slots) || slots < 1 || slots > MAX_SWAP_SLOTS) {
+      throw new SimError(`swapon: slots must be an integer from 1 to ${MAX_SWAP_SLOTS}`);
+    }
+    if (this.#devices.has(type)) throw new SimError(`swapon: swap type ${type} is already active`);
+    this.#devices.set(type, new SwapDevice(type, slots));
+    const a = this.#fs.init(type, slots);
+    this.#log("swapon", `swapon type ${type} (${slots} slots): ${this.#fs.state(a)}`);
+  }
+
   /** `swapoff`: `frontswap_invalidate_area`; the type's slots are dropped. */
-  swapoff(type: number): void;
+  swapoff(type: number): void {
+    this.#device("swapoff", type);
+    this.#fs.invalidateArea(type);
+    this.#devices.delete(type);
+    this.#log("swapoff", `swapoff type ${type}`);
+  }
+
   /** Enabled swap types, ascending. */
-  activeTypes(): number[];
+  activeTypes(): number[] {
+    return [...this.#devices.keys()].sort((a, b) => a - b);
+  }
+
   /** Lowest type not enabled, or null. */
-  nextFreeType(): number | null;
+  nextFreeType(): number | null {
+    for (let t = 0; t < MAX_SWAPFILES; t++) if (!this.#devices.has(t)) return t;
+    return null;
+  }
+
   /** A free slot on an active type (lowest type first), or null. */
-  allocSlot(type?: number): { type: number; offset: number } | null;
+  allocSlot(type?: number): { type: number; offset: number } | null {
+    const types = type === undefined ? this.activeTypes() : [type];
+    for (const t of types) {
+      const off = this.#devices.get(t)?.findFree() ?? -1;
+      if (off >= 0) return { type: t, offset: off };
+    }
+    return null;
+  }
+
   /** Swap out a new page version into a slot: `frontswap_store`, the disk when refused. */
-  store(type: number, offset: number, cls?: ContentClass): "stored" | "rejected";
+  store(type: number, offset: number, cls: ContentClass = "text"): "stored" | "rejected" {
+    const dev = this.#slot("store", type, offset);
+    checkClass("store", cls);
+    const digest = pageDigest(generatePage(++this.#stamp, cls, this.#page));
+    dev.fill(offset, digest);
+    this.#ops++;
+    const skipDisk = this.#fs.store(type, offset, this.#page);
+    if (!skipDisk) dev.writeDisk(offset, digest);
+    return this.#fs.area(type)!.map[offset] === 1 ? "stored" : "rejected";
+  }
+
   /** Swap in: `frontswap_load`, or the disk on a miss; always verified. */
-  load(type: number, offset: number): "hit" | "miss";
+  load(type: number, offset: number): "hit" | "miss" {
+    const dev = this.#slot("load", type, offset);
+    if (dev.inUse[offset] !== 1) {
+      throw new SimError(`load: slot ${offset} of swap type ${type} holds no page`);
+    }
+    this.#ops++;
+    const hit = this.#fs.load(type, offset, this.#page);
+    let ok: boolean;
+    if (hit) {
+      ok = pageDigest(this.#page) === dev.truth[offset];
+    } else {
+      dev.diskReads++;
+      ok = dev.disk[offset] === dev.truth[offset];
+      if (!ok && dev.lost[offset] === 0) {
+        dev.lost[offset] = 1;
+        this.#integrity.lost_pages++;
+      }
+    }
+    if (ok) this.#integrity.verified_reads++;
+    else this.#stale(`load ${type} ${offset} returned data other than the page swapped out`);
+    return hit ? "hit" : "miss";
+  }
+
   /** Free a swap slot: `frontswap_invalidate_page`. */
-  free(type: number, offset: number): void;
+  free(type: number, offset: number): void {
+    const dev = this.#slot("free", type, offset);
+    this.#ops++;
+    this.#fs.invalidatePage(type, offset);
+    dev.release(offset);
+  }
+
   /** Whether the slot holds a page. */
-  slotInUse(type: number, offset: number): boolean;
+  slotInUse(type: number, offset: number): boolean {
+    return this.#devices.get(type)?.inUse[offset] === 1;
+  }
 
-  // --- backend ---
+  // ---------------------------------------------------------------- backend
+
   /** Register a backend (`cleancache_register_ops` + `frontswap_register_ops`). */
-  register(kind: BackendKind, opts?: Partial<BackendOptions>): void;
-  /** Unregister (ours): frontswap pages written back, pools dropped, all pending again. */
-  unregister(): void;
-  readonly backendName: string | null;
+  register(kind: BackendKind, opts: Partial<BackendOptions> = {}): void {
+    if (!(BACKEND_KINDS as readonly string[]).includes(kind)) {
+      throw new SimError(`register: unknown backend '${kind}' (zcache, ram)`);
+    }
+    checkBackendOptions(opts);
+    const old = this.#backend;
+    if (old && this.#regime !== "fake-poolid") {
+      throw new SimError(
+        `register: ${old.name} is already registered (EBUSY); unregister it first`,
+      );
+    }
+    const b = new TmemBackend(kind, opts);
+    b.attach({
+      writebackSwapPage: (type, offset, page) => {
+        this.#devices.get(type)!.writeDisk(offset, pageDigest(page));
+        this.#fs.wroteBack(type, offset);
+        this.#writtenBack++;
+      },
+    });
+    const pendingFs = this.pendingFilesystems().length;
+    const pendingSwap = this.pendingTypes().length;
+    this.#cc.register(b.cleancache);
+    this.#fs.register(b.frontswap);
+    this.#backend = b;
+    if (old) {
+      this.#overrides++;
+      this.#log(
+        "register",
+        `register ${kind} OVER ${old.name}: existing pools keep ${old.name}'s ids (3.10 hazard)`,
+      );
+    } else {
+      this.#log(
+        "register",
+        `register ${kind}: ${pendingFs} pending fs and ${pendingSwap} pending swap types initialised`,
+      );
+    }
+  }
 
-  // --- workloads and time ---
-  startWorkload(name: WorkloadName, params?: WorkloadParams): void;
-  stopWorkload(name: WorkloadName | "all"): void;
-  runningWorkloads(): WorkloadName[];
+  /** Unregister (ours): frontswap pages written back, pools dropped, all pending again. */
+  unregister(): void {
+    const b = this.#backend;
+    if (!b) throw new SimError("unregister: no backend is registered");
+    let written = 0;
+    this.#fs.unregister((type, offset) => {
+      const dev = this.#devices.get(type)!;
+      if (b.peekSwapPage(type, offset, this.#page)) {
+        dev.writeDisk(offset, pageDigest(this.#page));
+        written++;
+      }
+    });
+    this.#writtenBack += written;
+    this.#cc.unregister();
+    this.#backend = null;
+    this.#log("unregister", `unregister ${b.name}: ${written} frontswap pages written back`);
+  }
+
+  // ---------------------------------------------------------------- workloads, time
+
+  startWorkload(name: WorkloadName, params: WorkloadParams = {}): void {
+    const factory = (WORKLOAD_FACTORIES as Record<string, typeof WORKLOAD_FACTORIES[WorkloadName]>)[
+      name
+    ];
+    if (!factory) throw new SimError(`workload: unknown workload '${name}'`);
+    if (this.#workloads.has(name)) throw new SimError(`workload: ${name} is already running`);
+    const w = factory(params, this);
+    this.#workloads.set(name, w);
+    this.#log("workload", `workload ${name} started`);
+  }
+
+  stopWorkload(name: WorkloadName | "all"): void {
+    const names = name === "all" ? [...this.#workloads.keys()] : [name];
+    if (name !== "all" && !this.#workloads.has(name)) {
+      throw new SimError(`workload: ${name} is not running`);
+    }
+    for (const n of names) {
+      this.#workloads.get(n)!.stop(this);
+      this.#workloads.delete(n);
+      this.#log("workload", `workload ${n} stopped`);
+    }
+  }
+
+  runningWorkloads(): WorkloadName[] {
+    return [...this.#workloads.keys()];
+  }
+
   /** Advance virtual time by N ticks, stepping every running workload once per tick. */
-  advance(ticks?: number): void;
+  advance(ticks = 1): void {
+    if (!Number.isInteger(ticks) || ticks < 0) {
+      throw new SimError("run: ticks must be a non-negative integer");
+    }
+    for (let i = 0; i < ticks; i++) {
+      this.#tick++;
+      for (const w of this.#workloads.values()) w.step(this);
+    }
+  }
+
+  // ---------------------------------------------------------------- reporting
+
+  /** Names of mounted filesystems waiting for a backend. */
+  pendingFilesystems(): string[] {
+    return [...this.#mounts.values()].filter((m) => this.#cc.state(m) === "pending").map((m) =>
+      m.name
+    );
+  }
+
+  /** Active swap types waiting for a backend. */
+  pendingTypes(): number[] {
+    return [...this.#fs.areas()].filter((a) => this.#fs.state(a) === "pending").map((a) => a.type)
+      .sort((x, y) => x - y);
+  }
 
   /** Plain JSON-serialisable state; cheap enough for 10 Hz. */
-  snapshot(): Snapshot;
+  snapshot(): Snapshot {
+    const b = this.#backend;
+    const superblocks = [...this.#mounts.values()].map((m) => {
+      const real = this.#cc.realPoolId(m);
+      const usage = b && real >= 0 ? b.poolUsage(real) : null;
+      return {
+        name: m.name,
+        uuid: m.uuid,
+        poolId: m.poolId,
+        realPoolId: b && real >= 0 ? real : null,
+        fakeId: this.#cc.fakeId(m),
+        state: this.#cc.state(m),
+        pages: usage?.pages ?? 0,
+        compressedBytes: usage?.compressedBytes ?? 0,
+        puts: m.puts,
+        hits: m.hits,
+        misses: m.misses,
+        invalidates: m.invalidates,
+      };
+    });
+    const swapTypes: SwapTypeSnapshot[] = this.activeTypes().map((t) => {
+      const a = this.#fs.area(t)!;
+      const dev = this.#devices.get(t)!;
+      return {
+        type: t,
+        slots: a.slots,
+        state: this.#fs.state(a),
+        pages: a.pages,
+        usedSlots: dev.used,
+        succ_stores: a.succ_stores,
+        failed_stores: a.failed_stores,
+        loads: a.loads,
+        invalidates: a.invalidates,
+        written_back: a.written_back,
+        disk_writes: dev.diskWrites,
+        disk_reads: dev.diskReads,
+      };
+    });
+    return {
+      tick: this.#tick,
+      regime: this.#regime,
+      seed: this.#seed,
+      cleancache: {
+        ...this.#cc.counters,
+        pools: superblocks.filter((s) => s.state === "backed").length,
+        pending: superblocks.filter((s) => s.state === "pending").map((s) => s.name),
+        uncached: superblocks.filter((s) => s.state === "uncached").map((s) => s.name),
+      },
+      frontswap: {
+        ...this.#fs.counters,
+        pages: swapTypes.reduce((n, s) => n + s.pages, 0),
+        active: swapTypes.map((s) => s.type),
+        pending: swapTypes.filter((s) => s.state === "pending").map((s) => s.type),
+        uncached: swapTypes.filter((s) => s.state === "uncached").map((s) => s.type),
+        written_back_pages: this.#writtenBack,
+      },
+      backend: b ? b.stats() : null,
+      integrity: { ...this.#integrity, backend_overrides: this.#overrides },
+      superblocks,
+      swapTypes,
+      workloads: [...this.#workloads.values()].map((w) => ({
+        name: w.name,
+        running: true,
+        params: { ...w.params },
+      })),
+      events: this.#events.newestFirst(),
+      ops: this.#ops,
+    };
+  }
+
   /** Full consistency audit (slow): returns problems found, empty when all is well. */
-  audit(): string[];
+  audit(): string[] {
+    const problems: string[] = [];
+    const b = this.#backend;
+    if (b) problems.push(...b.audit().map((p) => `backend: ${p}`));
+    for (const a of this.#fs.areas()) {
+      const dev = this.#devices.get(a.type);
+      if (!dev) {
+        problems.push(`frontswap area ${a.type} without a swap device`);
+        continue;
+      }
+      let bits = 0;
+      for (let off = 0; off < a.slots; off++) {
+        if (a.map[off] === 1) {
+          bits++;
+          if (dev.inUse[off] !== 1) problems.push(`type ${a.type} slot ${off}: bit set, slot free`);
+        }
+        if (dev.inUse[off] !== 1) continue;
+        const inBackend = a.map[off] === 1 && b !== null &&
+          b.peekSwapPage(a.type, off, this.#page) && pageDigest(this.#page) === dev.truth[off];
+        if (!inBackend && dev.disk[off] !== dev.truth[off]) {
+          problems.push(`type ${a.type} slot ${off}: page lost (neither backend nor disk has it)`);
+        }
+      }
+      if (bits !== a.pages) problems.push(`type ${a.type}: frontswap_pages ${a.pages} != ${bits}`);
+    }
+    if (!b) {
+      for (const a of this.#fs.areas()) if (a.pages !== 0) problems.push("bits set, no backend");
+    }
+    return problems;
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  #newCleancache(): CleancacheFrontend {
+    const cc = new CleancacheFrontend(this.#regime);
+    cc.onPool = (what, sb, id) => {
+      this.#log(
+        what === "created" ? "pool-created" : "pool-destroyed",
+        `pool ${id} ${what} for ${sb.name}`,
+      );
+    };
+    return cc;
+  }
+
+  #log(kind: Parameters<EventLog["add"]>[1], text: string): void {
+    this.#events.add(this.#tick, kind, text);
+  }
+
+  #stale(what: string): void {
+    this.#integrity.stale_reads++;
+    if (this.#integrity.stale_reads <= 20) this.#log("error", `STALE: ${what}`);
+  }
+
+  #writeFile(m: Mount, ino: number, index: number, cls: ContentClass): void {
+    const stamp = ++this.#stamp;
+    generatePage(stamp, cls, this.#page);
+    this.#disk.set(m.fsKey, ino, index, { stamp, cls, digest: pageDigest(this.#page) });
+  }
+
+  #mount(cmd: string, name: string): Mount {
+    const m = this.#mounts.get(name);
+    if (!m) throw new SimError(`${cmd}: no filesystem named '${name}' is mounted`);
+    return m;
+  }
+
+  #filePage(cmd: string, name: string, ino: number, index: number): Mount {
+    const m = this.#mount(cmd, name);
+    if (!Number.isSafeInteger(ino) || ino < 0) {
+      throw new SimError(`${cmd}: inode must be a non-negative integer`);
+    }
+    if (!Number.isSafeInteger(index) || index < 0) {
+      throw new SimError(`${cmd}: page index must be a non-negative integer`);
+    }
+    return m;
+  }
+
+  #device(cmd: string, type: number): SwapDevice {
+    checkType(cmd, type);
+    const dev = this.#devices.get(type);
+    if (!dev) throw new SimError(`${cmd}: swap type ${type} is not active`);
+    return dev;
+  }
+
+  #slot(cmd: string, type: number, offset: number): SwapDevice {
+    const dev = this.#device(cmd, type);
+    if (!Number.isInteger(offset) || offset < 0 || offset >= dev.slots) {
+      throw new SimError(
+        `${cmd}: offset must be an integer from 0 to ${dev.slots - 1} for swap type ${type}`,
+      );
+    }
+    return dev;
+  }
+}
+
+function checkName(cmd: string, what: string, name: string): void {
+  if (typeof name !== "string" || !/^[\w.\/:-]{1,64}$/.test(name)) {
+    throw new SimError(
+      `${cmd}: ${what} must be 1-64 characters of letters, digits, _ . / : -`,
+    );
+  }
+}
+
+function checkType(cmd: string, type: number): void {
+  if (!Number.isInteger(type) || type < 0 || type >= MAX_SWAPFILES) {
+    throw new SimError(`${cmd}: swap type must be an integer from 0 to ${MAX_SWAPFILES - 1}`);
+  }
+}
+
+function checkClass(cmd: string, cls: string): void {
+  if (!isContentClass(cls)) {
+    throw new SimError(
+      `${cmd}: unknown content class '${cls}' (zero, same, text, records, heap, random)`,
+    );
+  }
+}
+
+function checkBackendOptions(o: Partial<BackendOptions>): void {
+  const d = DEFAULT_BACKEND_OPTIONS;
+  const int = (k: keyof BackendOptions, lo: number, hi: number) => {
+    const v = o[k];
+    if (v !== undefined && (!Number.isInteger(v) || (v as number) < lo || (v as number) > hi)) {
+      throw new SimError(`register: ${k} must be an integer from ${lo} to ${hi}`);
+    }
+  };
+  int("level", 0, 9);
+  int("limit", 0, 1 << 24);
+  int("threshold", 1, PAGE_SIZE);
+  if (o.allocator !== undefined && o.allocator !== "zbud" && o.allocator !== "zsmalloc") {
+    throw new SimError(`register: allocator must be zbud or zsmalloc`);
+  }
+  if (o.compressor !== undefined && o.compressor !== "fflate" && o.compressor !== "zlib") {
+    throw new SimError(`register: compressor must be fflate or zlib`);
+  }
+  if (o.writeback !== undefined && typeof o.writeback !== "boolean") {
+    throw new SimError(
+      `register: writeback must be on or off (default ${d.writeback ? "on" : "off"})`,
+    );
+  }
 }

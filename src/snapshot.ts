@@ -112,6 +112,8 @@ export interface FrontswapSnapshot {
 }
 
 export interface IntegritySnapshot {
+  /** Registrations accepted over a live backend (fake-poolid): reads may go wrong after one. */
+  backend_overrides: number;
   verified_reads: number;
   stale_reads: number;
   lost_pages: number;

@@ -1,0 +1,112 @@
+/**
+ * `zsmalloc`: objects packed by size class (16-byte steps) into "zspages" of
+ * 1 to 4 contiguous frames, the frame count chosen per class to waste least.
+ * Denser than zbud for well-compressed pages.
+ */
+import { type Allocator, FrameStore } from "./allocator.ts";
+
+const MIN_SIZE = 32;
+const STEP = 16;
+const MAX_PAGES = 4;
+/** Objects per zspage are below this, so handle = zspage * OBJ_SLOTS + index. */
+const OBJ_SLOTS = 512;
+
+interface SizeClass {
+  size: number;
+  pages: number;
+  objs: number;
+  /** zspages of this class with at least one free object. */
+  partial: Set<number>;
+}
+
+/** The zsmalloc allocator (`mm/zsmalloc.c`), simplified: no compaction. */
+export class ZsmallocAllocator implements Allocator {
+  readonly name = "zsmalloc";
+  readonly maxSize = 4096;
+  readonly #store = new FrameStore();
+  readonly #classes: SizeClass[] = [];
+  /** Per zspage: first frame, class index, used count, free object stack. */
+  readonly #zsFrame: number[] = [];
+  readonly #zsClass: number[] = [];
+  readonly #zsUsed: number[] = [];
+  readonly #zsFree: Uint16Array[] = [];
+  readonly #zsFreeTop: number[] = [];
+  readonly #spareIds: number[] = [];
+
+  constructor() {
+    for (let size = MIN_SIZE; size <= 4096; size += STEP) {
+      let best = 1, bestUse = 0;
+      for (let p = 1; p <= MAX_PAGES; p++) {
+        const objs = Math.floor((p * 4096) / size);
+        const use = (objs * size) / (p * 4096);
+        if (use > bestUse + 1e-9) {
+          best = p;
+          bestUse = use;
+        }
+      }
+      this.#classes.push({
+        size,
+        pages: best,
+        objs: Math.min(OBJ_SLOTS - 1, Math.floor((best * 4096) / size)),
+        partial: new Set(),
+      });
+    }
+  }
+
+  get frames(): number {
+    return this.#store.inUse;
+  }
+
+  alloc(size: number, maxFrames: number): number {
+    if (size <= 0 || size > this.maxSize) return -1;
+    const ci = Math.max(0, Math.ceil((size - MIN_SIZE) / STEP));
+    const cls = this.#classes[ci];
+    let zs: number;
+    if (cls.partial.size > 0) {
+      zs = cls.partial.values().next().value as number;
+    } else {
+      if (maxFrames > 0 && this.#store.inUse + cls.pages > maxFrames) return -1;
+      zs = this.#newZspage(ci);
+    }
+    const obj = this.#zsFree[zs][--this.#zsFreeTop[zs]];
+    this.#zsUsed[zs]++;
+    if (this.#zsFreeTop[zs] === 0) cls.partial.delete(zs);
+    return zs * OBJ_SLOTS + obj;
+  }
+
+  view(handle: number, size: number): Uint8Array {
+    const zs = Math.floor(handle / OBJ_SLOTS);
+    const obj = handle % OBJ_SLOTS;
+    const cls = this.#classes[this.#zsClass[zs]];
+    return this.#store.view(this.#zsFrame[zs], obj * cls.size, size);
+  }
+
+  free(handle: number, _size: number): void {
+    const zs = Math.floor(handle / OBJ_SLOTS);
+    const obj = handle % OBJ_SLOTS;
+    const cls = this.#classes[this.#zsClass[zs]];
+    this.#zsFree[zs][this.#zsFreeTop[zs]++] = obj;
+    this.#zsUsed[zs]--;
+    if (this.#zsUsed[zs] === 0) {
+      cls.partial.delete(zs);
+      this.#store.freeFrames(this.#zsFrame[zs], cls.pages);
+      this.#spareIds.push(zs);
+    } else {
+      cls.partial.add(zs);
+    }
+  }
+
+  #newZspage(ci: number): number {
+    const cls = this.#classes[ci];
+    const zs = this.#spareIds.length > 0 ? this.#spareIds.pop()! : this.#zsFrame.length;
+    this.#zsFrame[zs] = this.#store.allocFrames(cls.pages);
+    this.#zsClass[zs] = ci;
+    this.#zsUsed[zs] = 0;
+    const stack = new Uint16Array(cls.objs);
+    for (let i = 0; i < cls.objs; i++) stack[i] = cls.objs - 1 - i;
+    this.#zsFree[zs] = stack;
+    this.#zsFreeTop[zs] = cls.objs;
+    cls.partial.add(zs);
+    return zs;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The simulated disk holding every file page's current version. A page is
+ * remembered by its stamp, content class and digest: enough to regenerate its
+ * bytes and to check any read against it.
+ */
+import type { ContentClass } from "./content.ts";
+
+/** The current version of one file page. */
+export interface PageVersion {
+  stamp: number;
+  cls: ContentClass;
+  digest: number;
+}
+
+/** Files on disk, per filesystem identity (a name, or a shared fs's uuid). */
+export class FileDisk {
+  readonly #fs = new Map<string, Map<number, Map<number, PageVersion>>>();
+  #pages = 0;
+
+  /** Number of file pages on disk. */
+  get pages(): number {
+    return this.#pages;
+  }
+
+  get(fs: string, ino: number, index: number): PageVersion | undefined {
+    return this.#fs.get(fs)?.get(ino)?.get(index);
+  }
+
+  set(fs: string, ino: number, index: number, v: PageVersion): void {
+    let files = this.#fs.get(fs);
+    if (!files) this.#fs.set(fs, files = new Map());
+    let file = files.get(ino);
+    if (!file) files.set(ino, file = new Map());
+    if (!file.has(index)) this.#pages++;
+    file.set(index, v);
+  }
+
+  /** Delete a file's pages; returns how many there were. */
+  deleteFile(fs: string, ino: number): number {
+    const files = this.#fs.get(fs);
+    const file = files?.get(ino);
+    if (!files || !file) return 0;
+    files.delete(ino);
+    this.#pages -= file.size;
+    return file.size;
+  }
+}
