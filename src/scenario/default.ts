@@ -1,0 +1,21 @@
+/**
+ * The scenario the dashboard (and the benchmark) starts from when nothing else
+ * was asked for: no backend registered, three filesystems mounted (one of them
+ * a shared cluster filesystem with a uuid), two swap types enabled and the
+ * `pagecache` and `swap` workloads running. Under the default `deferred`
+ * regime the first screen therefore shows pending superblocks and swap types
+ * and failed gets; registering a backend drains them into pools.
+ *
+ * These are command-language lines, executed through a `CommandSession` so a
+ * `--record` file replays them too. The regime is not set here: it is whatever
+ * the session was created with (`--regime`, default `deferred`).
+ */
+export const DEFAULT_SCENARIO: readonly string[] = [
+  "mount root",
+  "mount home",
+  "mount gfs2 shared=6f1c2e9a-31b4-4c1e-9d2f-5a7b3c9e0d41",
+  "swapon 0",
+  "swapon 1 slots=2048",
+  "workload start pagecache",
+  "workload start swap",
+];

@@ -1,0 +1,24 @@
+/** The help overlay: every binding of the keymap, and what the symbols and colours mean. */
+import { type Line, padRight, seg } from "./line.ts";
+import { KEYMAP } from "./keymap.ts";
+import { EVENT_STYLE, KEY, STATE_STYLE } from "./theme.ts";
+
+export function helpLines(): Line[] {
+  const keyW = Math.max(...KEYMAP.map((b) => b.keys.length)) + 2;
+  const out: Line[] = KEYMAP.map((b) => [seg(padRight(b.keys, keyW), KEY), seg(b.description)]);
+  out.push(
+    [],
+    [
+      seg(`${STATE_STYLE.backed.symbol} backed`, STATE_STYLE.backed.style),
+      seg("  "),
+      seg(`${STATE_STYLE.pending.symbol} pending`, STATE_STYLE.pending.style),
+      seg("  "),
+      seg(`${STATE_STYLE.uncached.symbol} uncached / off`, STATE_STYLE.uncached.style),
+      seg("  "),
+      seg(`${EVENT_STYLE.error.symbol} error`, EVENT_STYLE.error.style),
+      seg("  * shared filesystem", { dim: true }),
+    ],
+    [seg("Esc, ? or any other key closes this help", { dim: true })],
+  );
+  return out;
+}

@@ -1,0 +1,90 @@
+/**
+ * Samples of the snapshot over time: per-second rates of the kernel counters
+ * and the series behind the sparklines. One sample per frame in which the
+ * simulation advanced; at most `capacity` kept.
+ */
+import type { Snapshot } from "../src/snapshot.ts";
+import { TICK_MS } from "../src/simulation.ts";
+
+/** The kernel counters the dashboard shows with totals and rates (debugfs names). */
+export const COUNTERS = [
+  { group: "cleancache", name: "succ_gets", get: (s: Snapshot) => s.cleancache.succ_gets },
+  { group: "cleancache", name: "failed_gets", get: (s: Snapshot) => s.cleancache.failed_gets },
+  { group: "cleancache", name: "puts", get: (s: Snapshot) => s.cleancache.puts },
+  { group: "cleancache", name: "invalidates", get: (s: Snapshot) => s.cleancache.invalidates },
+  { group: "frontswap", name: "succ_stores", get: (s: Snapshot) => s.frontswap.succ_stores },
+  { group: "frontswap", name: "failed_stores", get: (s: Snapshot) => s.frontswap.failed_stores },
+  { group: "frontswap", name: "loads", get: (s: Snapshot) => s.frontswap.loads },
+  { group: "frontswap", name: "invalidates", get: (s: Snapshot) => s.frontswap.invalidates },
+] as const;
+
+export interface Sample {
+  tick: number;
+  counters: number[];
+  /** Hit ratio of the gets since the previous sample (NaN when none). */
+  hitRatio: number;
+  /** Backend compression ratio (NaN without a backend or with nothing compressed). */
+  compRatio: number;
+  /** Pages the backend holds (0 without one). */
+  stored: number;
+}
+
+export class History {
+  readonly samples: Sample[] = [];
+  #source: unknown = null;
+
+  constructor(readonly capacity = 120, readonly rateWindowTicks = 10) {}
+
+  /** Record a snapshot; `source` identifies the simulation (a new one resets the history). */
+  push(snap: Snapshot, source: unknown = null): void {
+    const last = this.samples[this.samples.length - 1];
+    if (source !== this.#source || (last && snap.tick < last.tick)) {
+      this.samples.length = 0;
+      this.#source = source;
+    } else if (last && snap.tick === last.tick) {
+      return;
+    }
+    const counters = COUNTERS.map((c) => c.get(snap));
+    const prev = this.samples[this.samples.length - 1];
+    let hitRatio = NaN;
+    const hits = snap.cleancache.succ_gets;
+    const gets = hits + snap.cleancache.failed_gets;
+    if (prev) {
+      const dh = hits - prev.counters[0];
+      const dg = gets - prev.counters[0] - prev.counters[1];
+      if (dg > 0) hitRatio = dh / dg;
+    } else if (gets > 0) {
+      hitRatio = hits / gets;
+    }
+    const b = snap.backend;
+    this.samples.push({
+      tick: snap.tick,
+      counters,
+      hitRatio,
+      compRatio: b && b.compressed_bytes > 0 ? b.compression_ratio : NaN,
+      stored: b ? b.stored_pages : 0,
+    });
+    if (this.samples.length > this.capacity) this.samples.shift();
+  }
+
+  clear(): void {
+    this.samples.length = 0;
+  }
+
+  /** Per simulated second over the last `rateWindowTicks` ticks (or what there is); null before two samples. */
+  rate(index: number): number | null {
+    const n = this.samples.length;
+    if (n < 2) return null;
+    const last = this.samples[n - 1];
+    let i = n - 2;
+    while (i > 0 && last.tick - this.samples[i].tick < this.rateWindowTicks) i--;
+    const first = this.samples[i];
+    const dt = ((last.tick - first.tick) * TICK_MS) / 1000;
+    if (dt <= 0) return null;
+    return (last.counters[index] - first.counters[index]) / dt;
+  }
+
+  series(key: "hitRatio" | "compRatio" | "stored", n = 60): number[] {
+    return this.samples.slice(-n).map((s) => s[key]);
+  }
+}

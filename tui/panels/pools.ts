@@ -1,0 +1,96 @@
+/** Pools: one row per mounted filesystem. */
+import type { SuperblockSnapshot } from "../../src/snapshot.ts";
+import { type Line, seg, title } from "../line.ts";
+import { bytes, count, pct, ratio } from "../format.ts";
+import { type Column, fitColumns, headerLine, rowLine } from "../table.ts";
+import { STATE_STYLE } from "../theme.ts";
+import type { ViewState } from "../view.ts";
+import { listWindow, moreLine } from "./window.ts";
+
+/** The pool id cell: real id (with the fake id under fake-poolid), "pending" or "uncached". */
+export function poolIdText(sb: SuperblockSnapshot): string {
+  const fake = sb.fakeId !== null ? ` fake ${sb.fakeId}` : "";
+  if (sb.state === "backed") return `${sb.realPoolId ?? sb.poolId}${fake}`;
+  if (sb.state === "pending") return `pending${fake}`;
+  return "uncached";
+}
+
+const COLUMNS: Column<SuperblockSnapshot>[] = [
+  {
+    header: "filesystem",
+    width: 10,
+    flex: true,
+    priority: 9,
+    cell: (sb) => {
+      const st = STATE_STYLE[sb.state];
+      return { text: `${st.symbol} ${sb.name}${sb.uuid ? " *" : ""}`, style: st.style };
+    },
+  },
+  {
+    header: "pool id",
+    width: 13,
+    priority: 9,
+    cell: (sb) => ({ text: poolIdText(sb), style: STATE_STYLE[sb.state].style }),
+  },
+  { header: "pages", width: 6, align: "right", priority: 8, cell: (sb) => count(sb.pages) },
+  { header: "puts", width: 7, align: "right", priority: 6, cell: (sb) => count(sb.puts) },
+  { header: "hits", width: 7, align: "right", priority: 7, cell: (sb) => count(sb.hits) },
+  { header: "misses", width: 7, align: "right", priority: 5, cell: (sb) => count(sb.misses) },
+  {
+    header: "hit%",
+    width: 6,
+    align: "right",
+    priority: 8,
+    cell: (sb) => pct(sb.hits, sb.hits + sb.misses),
+  },
+  {
+    header: "compr",
+    width: 7,
+    align: "right",
+    priority: 4,
+    cell: (sb) => bytes(sb.compressedBytes),
+  },
+  {
+    header: "ratio",
+    width: 7,
+    align: "right",
+    priority: 3,
+    cell: (sb) => (sb.compressedBytes > 0 ? ratio((sb.pages * 4096) / sb.compressedBytes) : "-"),
+  },
+];
+
+export function poolsDesired(v: ViewState): number {
+  return 2 + Math.max(1, v.snapshot.superblocks.length);
+}
+
+export function pools(v: ViewState, w: number, h: number): Line[] {
+  const sbs = v.snapshot.superblocks;
+  const focused = v.interactive && v.focus === "pools";
+  const pending = sbs.filter((s) => s.state === "pending").length;
+  const shared = sbs.some((s) => s.uuid);
+  const out: Line[] = [
+    title(`Pools`, w, focused, [
+      seg(`${sbs.length} mounted, ${sbs.length - pending} backed, ${pending} pending`, {
+        dim: true,
+      }),
+      ...(shared ? [seg("  (* shared, with uuid)", { dim: true })] : []),
+    ]),
+  ];
+  if (h <= 1) return out.slice(0, h);
+  const cols = fitColumns(COLUMNS, w - 2);
+  out.push([seg("  "), ...headerLine(cols)]);
+  if (sbs.length === 0) {
+    out.push([seg("  no filesystem mounted (m mounts one)", { dim: true })]);
+    return out.slice(0, h);
+  }
+  const win = listWindow(sbs.length, h - 2, v.selPool);
+  for (let i = win.start; i < win.end; i++) {
+    const sel = v.interactive && i === v.selPool;
+    out.push([
+      seg(sel ? "› " : "  ", { color: "cyan", bold: true }),
+      ...rowLine(cols, sbs[i], sel && focused ? { inverse: true } : {}),
+    ]);
+  }
+  if (win.more) out.push(moreLine(win.more));
+  return out;
+}

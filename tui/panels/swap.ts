@@ -1,0 +1,86 @@
+/** Swap types: one row per enabled type with its frontswap counters. */
+import type { SwapTypeSnapshot } from "../../src/snapshot.ts";
+import { type Line, seg, title } from "../line.ts";
+import { count } from "../format.ts";
+import { type Column, fitColumns, headerLine, rowLine } from "../table.ts";
+import { STATE_STYLE, SWAP_STATE_WORD } from "../theme.ts";
+import type { ViewState } from "../view.ts";
+import { listWindow, moreLine } from "./window.ts";
+
+const COLUMNS: Column<SwapTypeSnapshot>[] = [
+  { header: "type", width: 4, align: "right", priority: 9, cell: (t) => String(t.type) },
+  {
+    header: "state",
+    width: 9,
+    priority: 9,
+    cell: (t) => ({
+      text: `${STATE_STYLE[t.state].symbol} ${SWAP_STATE_WORD[t.state]}`,
+      style: STATE_STYLE[t.state].style,
+    }),
+  },
+  {
+    header: "used/slots",
+    width: 11,
+    align: "right",
+    priority: 4,
+    cell: (t) => `${count(t.usedSlots)}/${count(t.slots)}`,
+  },
+  { header: "fs pages", width: 8, align: "right", priority: 8, cell: (t) => count(t.pages) },
+  { header: "stores", width: 7, align: "right", priority: 7, cell: (t) => count(t.succ_stores) },
+  {
+    header: "failed",
+    width: 7,
+    align: "right",
+    priority: 6,
+    cell: (t) => ({
+      text: count(t.failed_stores),
+      style: t.failed_stores ? { color: "yellow" } : {},
+    }),
+  },
+  { header: "loads", width: 7, align: "right", priority: 7, cell: (t) => count(t.loads) },
+  { header: "inval", width: 6, align: "right", priority: 3, cell: (t) => count(t.invalidates) },
+  {
+    header: "wrote back",
+    width: 10,
+    align: "right",
+    priority: 5,
+    flex: true,
+    cell: (t) => ({
+      text: count(t.written_back),
+      style: t.written_back ? { color: "magenta" } : {},
+    }),
+  },
+];
+
+export function swapDesired(v: ViewState): number {
+  return 2 + Math.max(1, v.snapshot.swapTypes.length);
+}
+
+export function swap(v: ViewState, w: number, h: number): Line[] {
+  const types = v.snapshot.swapTypes;
+  const focused = v.interactive && v.focus === "swap";
+  const pending = types.filter((t) => t.state === "pending").length;
+  const active = types.filter((t) => t.state === "backed").length;
+  const out: Line[] = [
+    title("Swap types", w, focused, [
+      seg(`${types.length} enabled, ${active} active, ${pending} pending`, { dim: true }),
+    ]),
+  ];
+  if (h <= 1) return out.slice(0, h);
+  const cols = fitColumns(COLUMNS, w - 2);
+  out.push([seg("  "), ...headerLine(cols)]);
+  if (types.length === 0) {
+    out.push([seg("  no swap enabled (s enables the next type)", { dim: true })]);
+    return out.slice(0, h);
+  }
+  const win = listWindow(types.length, h - 2, v.selSwap);
+  for (let i = win.start; i < win.end; i++) {
+    const sel = v.interactive && i === v.selSwap;
+    out.push([
+      seg(sel ? "› " : "  ", { color: "cyan", bold: true }),
+      ...rowLine(cols, types[i], sel && focused ? { inverse: true } : {}),
+    ]);
+  }
+  if (win.more) out.push(moreLine(win.more));
+  return out;
+}

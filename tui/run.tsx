@@ -1,0 +1,77 @@
+/** Start the live dashboard on the terminal, and the plain `--once` snapshot. */
+import { render } from "ink";
+import type { Snapshot } from "../src/snapshot.ts";
+import { DEFAULT_SCENARIO } from "../src/scenario/default.ts";
+import { App } from "./app.tsx";
+import { DEFAULT_RATE, DEFAULT_SPEED, RATES } from "./controller.ts";
+import { History } from "./history.ts";
+import { plain } from "./line.ts";
+import { fullLines } from "./screen.ts";
+import type { DashboardOptions, DashboardSession } from "./types.ts";
+import type { SimEvent } from "../src/snapshot.ts";
+import type { ViewState } from "./view.ts";
+
+/** Nothing mounted, enabled, registered or running, and no time passed. */
+export function isPristine(s: Snapshot): boolean {
+  return s.tick === 0 && !s.backend && !s.superblocks.length && !s.swapTypes.length &&
+    !s.workloads.some((w) => w.running);
+}
+
+/** Run the start-up command lines; failures come back as events for the events panel. */
+export function startScenario(session: DashboardSession, lines: readonly string[]): SimEvent[] {
+  const errors: SimEvent[] = [];
+  for (const line of lines) {
+    const r = session.execute(line);
+    if (!r.ok) errors.unshift({ tick: 0, kind: "error", text: `${line}: ${r.error ?? "failed"}` });
+  }
+  return errors;
+}
+
+export async function runDashboard(opts: DashboardOptions): Promise<void> {
+  const { session } = opts;
+  const scenario = opts.scenario ??
+    (isPristine(session.sim.snapshot()) ? DEFAULT_SCENARIO : []);
+  const events = startScenario(session, scenario);
+  const rate = opts.rate ?? DEFAULT_RATE;
+  const instance = render(
+    <App
+      session={session}
+      rate={rate}
+      speed={opts.speed ?? DEFAULT_SPEED}
+      record={opts.record}
+      noColor={opts.noColor}
+      events={events}
+    />,
+    {
+      maxFps: Math.max(rate, RATES[RATES.length - 1]),
+      alternateScreen: true,
+      patchConsole: false,
+      exitOnCtrlC: true,
+      incrementalRendering: true,
+    },
+  );
+  await instance.waitUntilExit();
+}
+
+/** One plain-text snapshot of the dashboard's numbers (no escape codes). */
+export function renderOnce(snapshot: Snapshot, opts: { columns?: number } = {}): string {
+  const history = new History();
+  history.push(snapshot);
+  const v: ViewState = {
+    snapshot,
+    history,
+    paused: false,
+    rate: DEFAULT_RATE,
+    speed: DEFAULT_SPEED,
+    focus: "pools",
+    selPool: 0,
+    selSwap: 0,
+    eventScroll: 0,
+    overlay: null,
+    cmdline: null,
+    status: null,
+    uiEvents: [],
+    interactive: false,
+  };
+  return fullLines(v, opts.columns ?? 120).map((l) => plain(l).trimEnd()).join("\n");
+}

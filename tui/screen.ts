@@ -1,0 +1,85 @@
+/**
+ * A whole frame as lines: exactly `rows` lines of at most `cols` cells, or the
+ * "terminal too small" message. Pure: the same view state gives the same frame.
+ */
+import { beside, fit, type Line, seg, strip } from "./line.ts";
+import { layout, MIDDLE_SEP, middleSplit, MIN_COLS, MIN_ROWS, tooSmall } from "./layout.ts";
+import { header } from "./panels/header.ts";
+import { pools, poolsDesired } from "./panels/pools.ts";
+import { swap, swapDesired } from "./panels/swap.ts";
+import { pending, pendingDesired } from "./panels/pending.ts";
+import { counters, countersDesired } from "./panels/counters.ts";
+import { compression, compressionDesired } from "./panels/compression.ts";
+import { events } from "./panels/events.ts";
+import { footer } from "./panels/footer.ts";
+import { box, placeOver } from "./frame.ts";
+import { helpLines } from "./help.ts";
+import { chooserLines } from "./chooser.ts";
+import type { ViewState } from "./view.ts";
+
+function pad(lines: Line[], h: number): Line[] {
+  const out = lines.slice(0, h);
+  while (out.length < h) out.push([]);
+  return out;
+}
+
+function middle(v: ViewState, h: number, cw: number, pw: number): Line[] {
+  const c = pad(counters(v, cw, h), h);
+  const p = pad(compression(v, pw, h), h);
+  return c.map((l, i) => beside(l, cw, p[i], MIDDLE_SEP));
+}
+
+export function tooSmallLines(cols: number, rows: number): Line[] {
+  const msg = `terminal too small (need ${MIN_COLS}x${MIN_ROWS}, have ${cols}x${rows})`;
+  return [[seg(msg, { color: "yellow", bold: true })]];
+}
+
+export function screen(v: ViewState, cols: number, rows: number, noColor = false): Line[] {
+  if (tooSmall(cols, rows)) {
+    const l = tooSmallLines(cols, rows).slice(0, Math.max(0, rows)).map((x) => fit(x, cols));
+    return noColor ? l.map(strip) : l;
+  }
+  const { countersW, compressionW } = middleSplit(cols);
+  const L = layout(cols, rows, {
+    pools: poolsDesired(v),
+    swap: swapDesired(v),
+    pending: pendingDesired(v),
+    middle: Math.max(countersDesired(), compressionDesired(v, compressionW)),
+  });
+  let lines: Line[] = [
+    header(v),
+    ...pad(pools(v, cols, L.pools), L.pools),
+    ...pad(swap(v, cols, L.swap), L.swap),
+    ...pad(pending(v, cols, L.pending), L.pending),
+    ...middle(v, L.middle, countersW, compressionW),
+    ...pad(events(v, cols, L.events), L.events),
+    footer(v, cols),
+  ];
+  const o = v.overlay;
+  if (o) {
+    const [t, body] = o.kind === "help"
+      ? ["Keys", helpLines()]
+      : o.kind === "chooser"
+      ? ["Register which backend?", chooserLines(o.options, o.index)]
+      : [o.title, [...o.lines.map((l) => [seg(l)]), [], [seg("any key closes", { dim: true })]]];
+    lines = placeOver(lines, box(t, body, cols - 4, rows - 3), cols, 2);
+  }
+  lines = lines.slice(0, rows).map((l) => fit(l, cols));
+  return noColor ? lines.map(strip) : lines;
+}
+
+/** Every panel at full length, for `--once`: no row limit, no footer, no colour. */
+export function fullLines(v: ViewState, cols: number): Line[] {
+  const { countersW, compressionW } = middleSplit(cols);
+  const big = 10_000;
+  const mid = Math.max(countersDesired(), compressionDesired(v, compressionW));
+  const lines: Line[] = [
+    header(v),
+    ...pools(v, cols, big),
+    ...swap(v, cols, big),
+    ...pending(v, cols, big),
+    ...middle(v, mid, countersW, compressionW),
+    ...events(v, cols, 1 + Math.min(10, Math.max(1, v.snapshot.events.length))),
+  ];
+  return lines.map((l) => strip(fit(l, cols)));
+}

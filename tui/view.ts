@@ -1,0 +1,37 @@
+/** The dashboard's view state: everything a frame is drawn from. */
+import type { SimEvent, Snapshot } from "../src/snapshot.ts";
+import type { History } from "./history.ts";
+import type { CmdLine } from "./command_line.ts";
+
+export type Focus = "pools" | "swap" | "events";
+export const FOCUS_ORDER: readonly Focus[] = ["pools", "swap", "events"];
+
+export type Overlay =
+  | { kind: "help" }
+  | { kind: "chooser"; options: readonly string[]; index: number }
+  | { kind: "output"; title: string; lines: string[] };
+
+export interface ViewState {
+  snapshot: Snapshot;
+  history: History;
+  paused: boolean;
+  /** Refresh rate, Hz. */
+  rate: number;
+  /** Simulation speed, ticks per second. */
+  speed: number;
+  focus: Focus;
+  selPool: number;
+  selSwap: number;
+  /** Events scrolled past (0 = newest on top). */
+  eventScroll: number;
+  overlay: Overlay | null;
+  /** Open command line, with the error of its last run shown in place. */
+  cmdline: CmdLine | null;
+  /** Result of the last key's command, shown in the footer for a while. */
+  status: { text: string; error: boolean } | null;
+  /** Dashboard-side events (failed commands), merged into the events panel. */
+  uiEvents: SimEvent[];
+  record?: string;
+  /** False for `--once`: no focus marks, no footer. */
+  interactive: boolean;
+}
