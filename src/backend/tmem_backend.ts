@@ -137,11 +137,12 @@ export class TmemBackend implements Backend, CleancacheOps {
   putPage(pool: number, ino: number, index: number, page: Uint8Array): void {
     const p = this.#pools.get(pool);
     if (!p) return;
-    let inode = p.inodes.get(ino);
-    const old = inode?.get(index);
+    const old = p.inodes.get(ino)?.get(index);
     if (old) this.#dropCc(p, old); // put-put-get: the older copy never survives
     const s = this.#storeData(page, false);
     if (!s) return;
+    // (re-read: dropping the old copy or evicting may have removed the inode's map)
+    let inode = p.inodes.get(ino);
     if (!inode) p.inodes.set(ino, inode = new Map());
     const e = new Entry(s.handle, s.size, s.lo, s.hi, pool, ino, index);
     inode.set(index, e);
