@@ -118,7 +118,7 @@ export class Controller {
       v.status = { text: text ? text.split("\n")[0] : line, error: false };
       return;
     }
-    const error = r.error ?? "failed";
+    const error = errorText(r);
     v.status = { text: `${line}: ${error}`, error: true };
     v.uiEvents.unshift({ tick: v.snapshot.tick, kind: "error", text: `${line}: ${error}` });
     if (v.uiEvents.length > UI_EVENT_LIMIT) v.uiEvents.length = UI_EVENT_LIMIT;
@@ -156,7 +156,7 @@ export class Controller {
       if (this.cmdHistory[this.cmdHistory.length - 1] !== a.text) this.cmdHistory.push(a.text);
       const r = this.exec(a.text);
       if (!r.ok) {
-        v.cmdline = { text: a.text, error: r.error ?? "failed", hist: this.cmdHistory.length };
+        v.cmdline = { text: a.text, error: errorText(r), hist: this.cmdHistory.length };
         return;
       }
       v.cmdline = null;
@@ -269,6 +269,11 @@ export class Controller {
   #note(text: string): void {
     this.view.status = { text, error: true };
   }
+}
+
+/** The session's error without its "line N: " prefix (the dashboard has no line numbers). */
+export function errorText(r: ExecResult): string {
+  return (r.error ?? "failed").replace(/^line \d+: /, "");
 }
 
 function clamp(i: number, n: number): number {

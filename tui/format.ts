@@ -32,11 +32,15 @@ export function pct(part: number, whole: number): string {
   return `${((100 * part) / whole).toFixed(1)}%`;
 }
 
-/** A per-second rate: 0, 3.5, 120, 12.3k. */
+/** A per-second rate in at most 5 cells: 0, 3.5, 120, 12.3k, 123k, 1.2M. */
 export function rate(r: number | null): string {
   if (r === null || !Number.isFinite(r)) return "-";
-  if (Math.abs(r) < 10) return r.toFixed(1);
-  return count(r);
+  const a = Math.abs(r);
+  if (a === 0) return "0";
+  if (a < 10) return r.toFixed(1);
+  if (a < 10_000) return String(Math.round(r));
+  if (a < 1_000_000) return (r / 1000).toFixed(a < 100_000 ? 1 : 0) + "k";
+  return (r / 1_000_000).toFixed(a < 10_000_000 ? 1 : 0) + "M";
 }
 
 /** Simulated time of a tick: "12.3s", "4m05.2s", "1h02m". */

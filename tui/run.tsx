@@ -3,7 +3,7 @@ import { render } from "ink";
 import type { Snapshot } from "../src/snapshot.ts";
 import { DEFAULT_SCENARIO } from "../src/scenario/default.ts";
 import { App } from "./app.tsx";
-import { DEFAULT_RATE, DEFAULT_SPEED, RATES } from "./controller.ts";
+import { DEFAULT_RATE, DEFAULT_SPEED, errorText, RATES } from "./controller.ts";
 import { History } from "./history.ts";
 import { plain } from "./line.ts";
 import { fullLines } from "./screen.ts";
@@ -22,7 +22,7 @@ export function startScenario(session: DashboardSession, lines: readonly string[
   const errors: SimEvent[] = [];
   for (const line of lines) {
     const r = session.execute(line);
-    if (!r.ok) errors.unshift({ tick: 0, kind: "error", text: `${line}: ${r.error ?? "failed"}` });
+    if (!r.ok) errors.unshift({ tick: 0, kind: "error", text: `${line}: ${errorText(r)}` });
   }
   return errors;
 }

@@ -47,7 +47,7 @@ export function screen(v: ViewState, cols: number, rows: number, noColor = false
     middle: Math.max(countersDesired(), compressionDesired(v, compressionW)),
   });
   let lines: Line[] = [
-    header(v),
+    header(v, cols),
     ...pad(pools(v, cols, L.pools), L.pools),
     ...pad(swap(v, cols, L.swap), L.swap),
     ...pad(pending(v, cols, L.pending), L.pending),
@@ -74,7 +74,7 @@ export function fullLines(v: ViewState, cols: number): Line[] {
   const big = 10_000;
   const mid = Math.max(countersDesired(), compressionDesired(v, compressionW));
   const lines: Line[] = [
-    header(v),
+    header(v, cols),
     ...pools(v, cols, big),
     ...swap(v, cols, big),
     ...pending(v, cols, big),

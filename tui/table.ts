@@ -12,6 +12,9 @@ export interface Column<R> {
   cell: (row: R) => string | { text: string; style: Style };
 }
 
+const FLEX_MAX = 16;
+const SPREAD_MAX = 4;
+
 export function fitColumns<R>(cols: readonly Column<R>[], w: number): Column<R>[] {
   let kept = [...cols];
   const total = (cs: Column<R>[]) => cs.reduce((n, c) => n + c.width, 0) + cs.length - 1;
@@ -23,11 +26,16 @@ export function fitColumns<R>(cols: readonly Column<R>[], w: number): Column<R>[
     }
     kept = kept.filter((_, i) => i !== victim);
   }
-  const spare = w - total(kept);
-  const flex = kept.findIndex((c) => c.flex);
-  if (spare > 0 && flex >= 0) {
-    kept = kept.map((c, i) => (i === flex ? { ...c, width: c.width + spare } : c));
-  }
+  // Spare width: the flexible column takes up to FLEX_MAX, then every column up to SPREAD_MAX.
+  let spare = w - total(kept);
+  kept = kept.map((c) => {
+    if (!c.flex || spare <= 0) return c;
+    const add = Math.min(spare, FLEX_MAX);
+    spare -= add;
+    return { ...c, width: c.width + add };
+  });
+  const each = Math.min(SPREAD_MAX, Math.floor(spare / kept.length));
+  if (each > 0) kept = kept.map((c) => ({ ...c, width: c.width + each }));
   return kept;
 }
 

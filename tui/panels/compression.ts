@@ -12,6 +12,7 @@ const SHORT: Record<string, string> = {
   "compression ratio": "ratio",
   "rejected (poor)": "rejected",
   "pool limit hits": "limit hits",
+  "verified reads": "verified",
 };
 
 /** Lines with distinct priorities (higher stays longer when rows run short). */
@@ -27,14 +28,27 @@ function lines(v: ViewState, w: number): [Line, number][] {
   const b = s.backend;
   const i = s.integrity;
   const bad = i.stale_reads > 0 || i.lost_pages > 0;
-  const integrity: Line = [
-    seg(padRight(" integrity", labelW), { dim: true }),
-    seg(bad ? "✗ " : "✓ ", bad ? ERR : OK),
-    seg(`verified ${count(i.verified_reads)}  `),
+  const mark = seg(bad ? "✗ " : "✓ ", bad ? ERR : OK);
+  const staleLost: Line = [
     seg(`stale ${i.stale_reads}`, i.stale_reads ? ERR : {}),
     seg("  "),
     seg(`lost ${i.lost_pages}`, i.lost_pages ? ERR : {}),
   ];
+  // Compact: "✓ stale 0  lost 0" and the verified reads on a row of their own.
+  const integrity: [Line, number][] = compact
+    ? [
+      [row("verified reads", count(i.verified_reads)), 1],
+      [[seg(" integrity ", { dim: true }), mark, ...staleLost], 10],
+    ]
+    : [[
+      [
+        seg(padRight(" integrity", labelW), { dim: true }),
+        mark,
+        seg(`verified ${count(i.verified_reads)}  `),
+        ...staleLost,
+      ],
+      10,
+    ]];
   const wb = s.frontswap.written_back_pages;
   const wbRow = row(
     "written back",
@@ -46,7 +60,7 @@ function lines(v: ViewState, w: number): [Line, number][] {
     return [
       [[seg(" ◌ no backend: nothing is stored (r registers one)", WARN)], 9],
       [wbRow, 8],
-      [integrity, 10],
+      ...integrity,
     ];
   }
   const ratios: [Line, number][] = compact
@@ -95,7 +109,7 @@ function lines(v: ViewState, w: number): [Line, number][] {
     ],
     [row("evictions", count(b.evicted_pages), "cleancache, LRU"), 2],
     [wbRow, 7.5],
-    [integrity, 10],
+    ...integrity,
   ];
 }
 

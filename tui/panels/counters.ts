@@ -5,11 +5,10 @@ import { COUNTERS } from "../history.ts";
 import { sparkline } from "../sparkline.ts";
 import type { ViewState } from "../view.ts";
 
-const NAME_W = 14;
 /** Cell widths of the wide and the compact form: cleancache and frontswap always side by side. */
-const WIDE = { num: 7, sep: " │ " };
-const COMPACT = { num: 6, sep: " " };
-const subWidth = (f: typeof WIDE) => NAME_W + 2 * (f.num + 1);
+const WIDE = { name: 14, num: 7, rate: 7, sep: " │ " };
+const COMPACT = { name: 13, num: 6, rate: 5, sep: " " };
+const subWidth = (f: typeof WIDE) => f.name + f.num + f.rate + 2;
 /** Narrowest counters panel that shows every counter (compact form). */
 export const COUNTERS_MIN_W = 2 * subWidth(COMPACT) + COMPACT.sep.length;
 export const SPARK_SAMPLES = 60;
@@ -17,23 +16,23 @@ export const SPARK_SAMPLES = 60;
 function group(v: ViewState, name: "cleancache" | "frontswap", f: typeof WIDE): Line[] {
   const s = v.snapshot;
   const out: Line[] = [[
-    seg(padRight(name, NAME_W), { bold: true }),
-    seg(padLeft("total", f.num + 1) + padLeft("/s", f.num + 1), { dim: true }),
+    seg(padRight(name, f.name), { bold: true }),
+    seg(padLeft("total", f.num + 1) + padLeft("/s", f.rate + 1), { dim: true }),
   ]];
   COUNTERS.forEach((c, i) => {
     if (c.group !== name) return;
     const r = v.history.rate(i);
     out.push([
-      seg(padRight(" " + c.name, NAME_W)),
+      seg(padRight((f === WIDE ? " " : "") + c.name, f.name)),
       seg(" " + padLeft(count(c.get(s)), f.num)),
-      seg(" " + padLeft(rate(r), f.num), { dim: !r }),
+      seg(" " + padLeft(rate(r), f.rate), { dim: !r }),
     ]);
   });
   return out;
 }
 
 function sparks(v: ViewState, w: number): Line[] {
-  const label = 12;
+  const label = 13;
   const valueW = 8;
   const sw = Math.max(0, Math.min(SPARK_SAMPLES, w - label - valueW - 2));
   const h = v.history;

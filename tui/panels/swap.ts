@@ -44,7 +44,6 @@ const COLUMNS: Column<SwapTypeSnapshot>[] = [
     width: 10,
     align: "right",
     priority: 5,
-    flex: true,
     cell: (t) => ({
       text: count(t.written_back),
       style: t.written_back ? { color: "magenta" } : {},
