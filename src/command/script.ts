@@ -1,0 +1,140 @@
+/**
+ * Running a script: lines in, text or JSON out, an exit status at the end.
+ * The writer callbacks do the I/O, so this runs the same in `mod.ts` and in
+ * tests.
+ */
+import type { CommandResult, CommandSession } from "./session.ts";
+import type { ScriptLine } from "./lines.ts";
+import { formatJsonLine, hasOutput } from "./output.ts";
+import { MAX_LINE_LENGTH } from "./text.ts";
+import { compareRegimes } from "./compare.ts";
+import { formatCompareText, jsonObjectOf } from "./output.ts";
+import type { SimulationOptions } from "../simulation.ts";
+
+/** Exit statuses of a script run. */
+export const EXIT_OK = 0;
+export const EXIT_EXPECT_FAILED = 1;
+export const EXIT_LINE_ERROR = 2;
+
+/** Where a script's output goes. */
+export interface ScriptOutput {
+  /** Normal output: results, stats, JSON lines. Gets whole lines without the newline. */
+  out(line: string): void;
+  /** Error messages in text mode. */
+  err(line: string): void;
+}
+
+/** Feeds lines to a session and prints their results. */
+export class ScriptRunner {
+  readonly session: CommandSession;
+  readonly json: boolean;
+  readonly output: ScriptOutput;
+  #lineNo = 0;
+  #quit = false;
+  errors = 0;
+  expectFailures = 0;
+
+  constructor(session: CommandSession, output: ScriptOutput, json = session.json) {
+    this.session = session;
+    this.output = output;
+    this.json = json;
+  }
+
+  /** Whether `quit` was executed (later lines are ignored). */
+  get quit(): boolean {
+    return this.#quit;
+  }
+
+  /** Run one input line; returns false once the session has quit. */
+  runLine(line: ScriptLine | string): boolean {
+    if (this.#quit) return false;
+    const l = typeof line === "string" ? { text: line } : line;
+    const n = ++this.#lineNo;
+    let r: CommandResult;
+    if (l.tooLong !== undefined) {
+      r = {
+        line: n,
+        cmd: "",
+        ok: false,
+        error: `line ${n}: line too long (${l.tooLong} characters, at most ${MAX_LINE_LENGTH})`,
+      };
+    } else {
+      r = this.session.execute(l.text, n);
+    }
+    this.print(r);
+    if (r.quit) this.#quit = true;
+    return !this.#quit;
+  }
+
+  /** Print one result in the runner's format and count it. */
+  print(r: CommandResult): void {
+    if (r.error !== undefined) this.errors++;
+    if (r.expectFailed) this.expectFailures++;
+    if (!hasOutput(r)) return;
+    if (this.json) {
+      this.output.out(formatJsonLine(r));
+      return;
+    }
+    if (r.text !== undefined) { for (const t of r.text.split("\n")) this.output.out(t); }
+    if (r.error !== undefined) this.output.err(r.error);
+  }
+
+  /** 0 all went well, 1 an `expect` failed, 2 a line was in error. */
+  exitStatus(): number {
+    return exitStatusOf(this.errors, this.expectFailures);
+  }
+}
+
+/** The exit status for a count of line errors and failed expectations. */
+export function exitStatusOf(errors: number, expectFailures: number): number {
+  if (errors > 0) return EXIT_LINE_ERROR;
+  if (expectFailures > 0) return EXIT_EXPECT_FAILED;
+  return EXIT_OK;
+}
+
+/**
+ * `--compare`: run the whole script once per regime and print the counters
+ * side by side (text), or one `compare` JSON object. Errors are printed per
+ * regime. Returns the exit status (2 when a line was in error in any regime).
+ */
+export function runCompareScript(
+  lines: readonly ScriptLine[],
+  seed: number,
+  output: ScriptOutput,
+  json: boolean,
+  simOptions: SimulationOptions = {},
+): number {
+  let errors = 0;
+  const texts: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.tooLong === undefined) continue;
+    errors++;
+    const msg = `line ${
+      i + 1
+    }: line too long (${l.tooLong} characters, at most ${MAX_LINE_LENGTH})`;
+    if (json) output.out(JSON.stringify({ line: i + 1, cmd: "", ok: false, error: msg }));
+    else output.err(msg);
+  }
+  for (const l of lines) texts.push(l.tooLong === undefined ? l.text : "");
+  const columns = compareRegimes(texts, seed, simOptions);
+  for (const c of columns) {
+    for (const r of c.errorResults) {
+      errors++;
+      if (json) output.out(JSON.stringify({ ...jsonObjectOf(r), regime: c.regime }));
+      else output.err(`${c.regime}: ${r.error}`);
+    }
+  }
+  if (json) {
+    output.out(JSON.stringify({
+      line: lines.length,
+      cmd: "compare",
+      ok: true,
+      regimes: columns.map((c) => c.regime),
+      columns: columns.map((c) => ({ regime: c.regime, errors: c.errors, stats: c.stats })),
+    }));
+  } else {
+    for (const t of formatCompareText(columns).split("\n")) output.out(t);
+  }
+  return exitStatusOf(errors, 0);
+}
