@@ -1,0 +1,53 @@
+import assert from "node:assert/strict";
+import { deflateSync } from "fflate";
+import {
+  CONTENT_CLASSES,
+  generatePage,
+  pageDigest,
+  sameFilledWord,
+  samePage,
+} from "../src/content.ts";
+import { hash32, Rng } from "../src/rng.ts";
+
+Deno.test("pages are a pure function of stamp and class", () => {
+  for (const c of CONTENT_CLASSES) {
+    assert.ok(samePage(generatePage(17, c), generatePage(17, c)), c);
+    if (c !== "zero") assert.ok(!samePage(generatePage(17, c), generatePage(18, c)), c);
+  }
+});
+
+Deno.test("content classes compress as their names promise", () => {
+  const ratio = (c: (typeof CONTENT_CLASSES)[number]) => {
+    let z = 0;
+    for (let i = 1; i <= 20; i++) z += deflateSync(generatePage(i, c), { level: 1 }).length;
+    return (20 * 4096) / z;
+  };
+  assert.ok(ratio("random") < 1.01);
+  assert.ok(ratio("text") > 1.8 && ratio("text") < 5, `text ${ratio("text")}`);
+  assert.ok(ratio("records") > 3, `records ${ratio("records")}`);
+  assert.ok(ratio("heap") > 1.8 && ratio("heap") < 5, `heap ${ratio("heap")}`);
+  assert.ok(sameFilledWord(generatePage(1, "zero")));
+  assert.ok(sameFilledWord(generatePage(1, "same")));
+  assert.equal(sameFilledWord(generatePage(1, "heap")), null);
+});
+
+Deno.test("page digests tell versions apart", () => {
+  const seen = new Set<number>();
+  for (let i = 1; i <= 2000; i++) seen.add(pageDigest(generatePage(i, "heap")));
+  assert.equal(seen.size, 2000);
+  assert.equal(pageDigest(generatePage(1, "zero")), pageDigest(new Uint8Array(4096)));
+});
+
+Deno.test("rng: seeded, uniform enough, zipf skewed to low ranks", () => {
+  const a = new Rng(5), b = new Rng(5);
+  for (let i = 0; i < 100; i++) assert.equal(a.nextU32(), b.nextU32());
+  const r = new Rng(1);
+  const counts = new Array(10).fill(0);
+  for (let i = 0; i < 10000; i++) counts[r.zipf(10, 1)]++;
+  assert.ok(counts[0] > counts[9] * 3);
+  for (let i = 0; i < 1000; i++) {
+    const x = r.int(7);
+    assert.ok(x >= 0 && x < 7);
+  }
+  assert.notEqual(hash32(1, 2), hash32(2, 1));
+});
