@@ -13,7 +13,7 @@ export interface BackendOptions {
   level: number;
   allocator: AllocatorKind;
   compressor: CompressorKind;
-  /** Pool limit in 4 KiB frames; 0 = unlimited. */
+  /** Pool limit in 4 KiB frames; 0 = unlimited (default 2048 frames = 8 MiB, so eviction shows). */
   limit: number;
   /** Reject pages whose compressed size exceeds this (zbud: 3968). */
   threshold: number;
@@ -25,7 +25,7 @@ export const DEFAULT_BACKEND_OPTIONS: BackendOptions = {
   level: 1,
   allocator: "zbud",
   compressor: "fflate",
-  limit: 0,
+  limit: 2048,
   threshold: 3968,
   writeback: true,
 };
