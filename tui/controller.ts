@@ -216,7 +216,10 @@ export class Controller {
             ? this.#stopped
             : [{ name: "pagecache", params: {} }, { name: "swap", params: {} }];
           for (const w of again) {
-            const params = Object.entries(w.params).map(([k, val]) => ` ${k}=${val}`).join("");
+            const params = Object.entries(w.params)
+              .filter(([, val]) => val !== "")
+              .map(([k, val]) => ` ${k}=${val}`)
+              .join("");
             this.exec(`workload start ${w.name}${params}`);
           }
           this.#stopped = [];

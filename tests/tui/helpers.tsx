@@ -1,0 +1,116 @@
+/**
+ * Test helpers for the dashboard: ink-testing-library's fake terminal, but with
+ * a stdout of a chosen size (columns x rows) that can be resized, and a real
+ * command session over a real simulation started with the default scenario.
+ */
+import { EventEmitter } from "node:events";
+import type { ReactElement } from "react";
+import { render as inkRender } from "ink";
+import { Simulation } from "../../src/simulation.ts";
+import { CommandSession } from "../../src/command/mod.ts";
+import { DEFAULT_SCENARIO } from "../../src/scenario/default.ts";
+import { stripAnsi } from "../../tui/line.ts";
+
+export class SizedStdout extends EventEmitter {
+  isTTY = true;
+  frames: string[] = [];
+  constructor(public columns: number, public rows: number) {
+    super();
+  }
+  write = (frame: string) => {
+    this.frames.push(frame);
+    return true;
+  };
+  lastFrame(): string {
+    return this.frames[this.frames.length - 1] ?? "";
+  }
+  resize(columns: number, rows: number): void {
+    this.columns = columns;
+    this.rows = rows;
+    this.emit("resize");
+  }
+}
+
+class FakeStdin extends EventEmitter {
+  isTTY = true;
+  data: string | null = null;
+  write = (data: string) => {
+    this.data = data;
+    this.emit("readable");
+    this.emit("data", data);
+  };
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+  read = () => {
+    const d = this.data;
+    this.data = null;
+    return d;
+  };
+}
+
+export const KEYS = {
+  up: "\x1b[A",
+  down: "\x1b[B",
+  tab: "\t",
+  shiftTab: "\x1b[Z",
+  enter: "\r",
+  escape: "\x1b",
+  ctrlC: "\x03",
+  backspace: "\x7f",
+};
+
+export function renderSized(tree: ReactElement, columns = 120, rows = 40) {
+  const stdout = new SizedStdout(columns, rows);
+  const stdin = new FakeStdin();
+  const instance = inkRender(tree, {
+    // deno-lint-ignore no-explicit-any
+    stdout: stdout as any,
+    // deno-lint-ignore no-explicit-any
+    stderr: new SizedStdout(columns, rows) as any,
+    // deno-lint-ignore no-explicit-any
+    stdin: stdin as any,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  return {
+    stdout,
+    stdin,
+    /** The last frame without escape codes. */
+    frame: () => stripAnsi(stdout.lastFrame()),
+    rawFrame: () => stdout.lastFrame(),
+    unmount: () => instance.unmount(),
+    waitUntilExit: () => instance.waitUntilExit(),
+  };
+}
+
+export function wait(ms = 30): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Press keys one by one, letting Ink process each. */
+export async function press(stdin: { write: (s: string) => void }, ...keys: string[]) {
+  for (const k of keys) {
+    stdin.write(k);
+    await wait();
+  }
+}
+
+/** A session over a fresh simulation with the default scenario run (deferred, no backend). */
+export function defaultSession(seed = 7): CommandSession {
+  const session = new CommandSession(new Simulation({ seed }));
+  for (const line of DEFAULT_SCENARIO) {
+    const r = session.execute(line);
+    if (!r.ok) throw new Error(`default scenario: ${line}: ${r.error}`);
+  }
+  return session;
+}
+
+/** The rows of a frame that mention `text`. */
+export function rowsWith(frame: string, text: string): string[] {
+  return frame.split("\n").filter((l) => l.includes(text));
+}
