@@ -39,6 +39,8 @@ export interface SimulationOptions {
   eventLimit?: number;
   /** Frontswap writethrough: a successful store still writes the disk. */
   writethrough?: boolean;
+  /** Frontswap exclusive loads: a successful load drops the backend copy (swap cache keeps the page). */
+  exclusiveLoads?: boolean;
 }
 
 /** Simulated milliseconds per tick. */
@@ -63,7 +65,7 @@ export class Simulation {
   #rng: Rng;
   #stamp = 0;
   #ops = 0;
-  readonly #writethrough: boolean;
+  readonly #fsOpts: { writethrough: boolean; exclusiveLoads: boolean };
   #cc: CleancacheFrontend;
   #fs: FrontswapFrontend;
   #backend: TmemBackend | null = null;
@@ -81,10 +83,13 @@ export class Simulation {
     this.#regime = opts.regime ?? "deferred";
     this.#seed = opts.seed ?? 1;
     this.#rng = new Rng(this.#seed);
-    this.#writethrough = opts.writethrough ?? false;
+    this.#fsOpts = {
+      writethrough: opts.writethrough ?? false,
+      exclusiveLoads: opts.exclusiveLoads ?? false,
+    };
     this.#events = new EventLog(opts.eventLimit ?? 200);
     this.#cc = this.#newCleancache();
-    this.#fs = new FrontswapFrontend(this.#regime, { writethrough: this.#writethrough });
+    this.#fs = new FrontswapFrontend(this.#regime, this.#fsOpts);
   }
 
   get regime(): Regime {
@@ -119,7 +124,7 @@ export class Simulation {
     }
     this.#regime = regime;
     this.#cc = this.#newCleancache();
-    this.#fs = new FrontswapFrontend(regime, { writethrough: this.#writethrough });
+    this.#fs = new FrontswapFrontend(regime, this.#fsOpts);
     this.#log("info", `regime ${regime}`);
   }
 
@@ -297,8 +302,14 @@ export class Simulation {
       throw new SimError(`load: slot ${offset} of swap type ${type} holds no page`);
     }
     this.#ops++;
+    if (dev.swapCached[offset] === 1) {
+      // loaded exclusively before: the dirty page is still in the swap cache
+      this.#integrity.verified_reads++;
+      return "hit";
+    }
     const hit = this.#fs.load(type, offset, this.#page);
     let ok: boolean;
+    if (hit && this.#fsOpts.exclusiveLoads) dev.swapCached[offset] = 1;
     if (hit) {
       ok = pageDigest(this.#page) === dev.truth[offset];
     } else {
@@ -532,7 +543,7 @@ export class Simulation {
         if (dev.inUse[off] !== 1) continue;
         const inBackend = a.map[off] === 1 && b !== null &&
           b.peekSwapPage(a.type, off, this.#page) && pageDigest(this.#page) === dev.truth[off];
-        if (!inBackend && dev.disk[off] !== dev.truth[off]) {
+        if (!inBackend && dev.swapCached[off] === 0 && dev.disk[off] !== dev.truth[off]) {
           problems.push(`type ${a.type} slot ${off}: page lost (neither backend nor disk has it)`);
         }
       }

@@ -14,6 +14,8 @@ export class SwapDevice {
   readonly disk: Float64Array;
   /** 1 = already counted as lost. */
   readonly lost: Uint8Array;
+  /** 1 = the page was loaded exclusively and lives, dirty, in the swap cache. */
+  readonly swapCached: Uint8Array;
   used = 0;
   diskWrites = 0;
   diskReads = 0;
@@ -26,6 +28,7 @@ export class SwapDevice {
     this.truth = new Float64Array(slots);
     this.disk = new Float64Array(slots).fill(NaN);
     this.lost = new Uint8Array(slots);
+    this.swapCached = new Uint8Array(slots);
   }
 
   /** A free slot, or -1 when full. */
@@ -47,6 +50,7 @@ export class SwapDevice {
     this.inUse[offset] = 1;
     this.truth[offset] = digest;
     this.lost[offset] = 0;
+    this.swapCached[offset] = 0;
   }
 
   writeDisk(offset: number, digest: number): void {
@@ -58,5 +62,6 @@ export class SwapDevice {
     if (this.inUse[offset] === 1) this.used--;
     this.inUse[offset] = 0;
     this.lost[offset] = 0;
+    this.swapCached[offset] = 0;
   }
 }

@@ -298,8 +298,12 @@ function check(sim: Simulation, m: Model, prev: Snapshot): Snapshot {
   return s;
 }
 
-function runSequence(regime: Regime, ops: Op[]): void {
-  const sim = new Simulation({ regime, seed: 7 });
+function runSequence(
+  regime: Regime,
+  ops: Op[],
+  opts: { writethrough?: boolean; exclusiveLoads?: boolean } = {},
+): void {
+  const sim = new Simulation({ regime, seed: 7, ...opts });
   const m = new Model(regime);
   let prev = sim.snapshot();
   for (const o of ops) {
@@ -322,6 +326,21 @@ for (const regime of REGIMES) {
         runSequence(regime, ops);
       }),
       { numRuns: 150, seed: 42 },
+    );
+  });
+}
+
+for (const regime of REGIMES) {
+  Deno.test(`checklist 22 (${regime}, writethrough and exclusive loads): random sequences keep every page right`, () => {
+    fc.assert(
+      fc.property(
+        fc.array(opArb, { minLength: 10, maxLength: 150, size: "max" }),
+        fc.boolean(),
+        fc.boolean(),
+        (ops, writethrough, exclusiveLoads) =>
+          runSequence(regime, ops, { writethrough, exclusiveLoads }),
+      ),
+      { numRuns: 60, seed: 43 },
     );
   });
 }

@@ -202,3 +202,25 @@ Deno.test("snapshot names the kernel counters and the pending lists", () => {
     ]
   ) assert.ok(k in sim.snapshot().backend!, k);
 });
+
+Deno.test("exclusive loads: a hit drops the backend copy; the swap cache serves the page after", () => {
+  const sim = new Simulation({ exclusiveLoads: true });
+  sim.register("zcache");
+  sim.swapon(0, 8);
+  sim.store(0, 0, "heap");
+  assert.equal(sim.snapshot().backend!.frontswap_pages, 1);
+  assert.equal(sim.load(0, 0), "hit");
+  let s = sim.snapshot();
+  assert.equal(s.backend!.frontswap_pages, 0);
+  assert.equal(s.frontswap.pages, 0);
+  assert.equal(s.frontswap.loads, 1);
+  assert.equal(sim.load(0, 0), "hit", "from the swap cache");
+  assert.equal(sim.snapshot().frontswap.loads, 1, "no second frontswap load");
+  sim.store(0, 0, "text");
+  sim.unregister();
+  assert.equal(sim.load(0, 0), "miss");
+  s = sim.snapshot();
+  assert.equal(s.integrity.verified_reads, 3);
+  assert.equal(s.integrity.stale_reads, 0);
+  assert.deepEqual(sim.audit(), []);
+});

@@ -38,12 +38,18 @@ export interface FrontswapCounters {
 export interface FrontswapOptions {
   /** A successful store still reports failure so the page is written to disk too. */
   writethrough?: boolean;
+  /**
+   * `frontswap_tmem_exclusive_gets`: a successful load clears the bit and the
+   * backend drops its copy; the page lives on, dirty, in the swap cache.
+   */
+  exclusiveLoads?: boolean;
 }
 
 /** The frontswap frontend: per-type bitmaps, counters, lazy registration. */
 export class FrontswapFrontend {
   readonly regime: Regime;
   readonly writethrough: boolean;
+  readonly exclusiveLoads: boolean;
   readonly counters: FrontswapCounters = {
     loads: 0,
     succ_stores: 0,
@@ -56,6 +62,7 @@ export class FrontswapFrontend {
   constructor(regime: Regime, opts: FrontswapOptions = {}) {
     this.regime = regime;
     this.writethrough = opts.writethrough ?? false;
+    this.exclusiveLoads = opts.exclusiveLoads ?? false;
   }
 
   get backend(): FrontswapOps | null {
@@ -123,6 +130,11 @@ export class FrontswapFrontend {
     if (ok) {
       this.counters.loads++;
       a.loads++;
+      if (this.exclusiveLoads) {
+        this.#ops.invalidatePage(type, offset);
+        a.map[offset] = 0;
+        a.pages--;
+      }
     }
     return ok;
   }
