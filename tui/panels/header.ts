@@ -8,7 +8,7 @@ import type { ViewState } from "../view.ts";
 function parts(v: ViewState): [Line, number][] {
   const s = v.snapshot;
   const b = s.backend;
-  const out: [Line, number][] = [[[seg("tmemtop", { bold: true })], 4]];
+  const out: [Line, number][] = [[[seg("tmemtop", { bold: true })], 5.5]];
   out.push([
     b
       ? [
