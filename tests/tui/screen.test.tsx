@@ -87,9 +87,9 @@ Deno.test("colours carry meaning; --no-color gives a plain screen with the same 
   // deno-lint-ignore no-control-regex
   const sgr = /\x1b\[[0-9;]*m/;
   assert.match(coloured, sgr, "with colour on, backed rows are green");
-  assert.match(coloured, /\x1b\[32m● root/);
+  assert.ok(coloured.includes("\x1b[32m● root"), "green and a symbol");
   assert.doesNotMatch(plain, sgr);
-  assert.doesNotMatch(plain, /\x1b/);
+  assert.ok(!plain.includes("\x1b"), "no escape at all");
   assert.match(plain, /● root/, "the state symbol stays without colour");
   assert.match(plain, /backend ● zcache/);
 });
@@ -100,7 +100,7 @@ Deno.test("--once: renderOnce prints the numbers as plain text", () => {
   session.execute("run 40");
   const s = session.sim.snapshot();
   const text = renderOnce(s);
-  assert.doesNotMatch(text, /\x1b/);
+  assert.ok(!text.includes("\x1b"), "no escape codes");
   assert.match(text, new RegExp(`tick ${s.tick}\\b`));
   assert.match(text, new RegExp(`regime ${s.regime}`));
   for (const sb of s.superblocks) {

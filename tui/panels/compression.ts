@@ -22,7 +22,7 @@ function lines(v: ViewState, w: number): [Line, number][] {
   const row = (label: string, value: string, note = "", style: Style = {}): Line => [
     seg(padRight(" " + (compact ? SHORT[label] ?? label : label), labelW), { dim: true }),
     seg(padLeft(value, VALUE_W), style),
-    ...(note ? [seg("  " + note, { dim: true })] : []),
+    ...(note && !compact ? [seg("  " + note, { dim: true })] : []),
   ];
   const s = v.snapshot;
   const b = s.backend;
@@ -31,14 +31,14 @@ function lines(v: ViewState, w: number): [Line, number][] {
   const mark = seg(bad ? "✗ " : "✓ ", bad ? ERR : OK);
   const staleLost: Line = [
     seg(`stale ${i.stale_reads}`, i.stale_reads ? ERR : {}),
-    seg("  "),
+    seg(compact ? " " : "  "),
     seg(`lost ${i.lost_pages}`, i.lost_pages ? ERR : {}),
   ];
-  // Compact: "✓ stale 0  lost 0" and the verified reads on a row of their own.
+  // Compact: "✓ ok: stale 0 lost 0" and the verified reads on a row of their own.
   const integrity: [Line, number][] = compact
     ? [
       [row("verified reads", count(i.verified_reads)), 1],
-      [[seg(" integrity ", { dim: true }), mark, ...staleLost], 10],
+      [[seg(" "), mark, seg("ok: ", { dim: true }), ...staleLost], 10],
     ]
     : [[
       [
@@ -58,7 +58,13 @@ function lines(v: ViewState, w: number): [Line, number][] {
   );
   if (!b) {
     return [
-      [[seg(" ◌ no backend: nothing is stored (r registers one)", WARN)], 9],
+      [
+        [seg(
+          compact ? " ◌ no backend" : " ◌ no backend: nothing is stored (r registers one)",
+          WARN,
+        )],
+        9,
+      ],
       [wbRow, 8],
       ...integrity,
     ];

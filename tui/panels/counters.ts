@@ -38,16 +38,11 @@ function sparks(v: ViewState, w: number): Line[] {
   const h = v.history;
   const last = h.samples[h.samples.length - 1];
   const b = v.snapshot.backend;
-  const gets = v.snapshot.cleancache.succ_gets + v.snapshot.cleancache.failed_gets;
   const rows: [string, number[], string, { min?: number; max?: number }][] = [
     [
       "hit ratio",
       h.series("hitRatio", SPARK_SAMPLES),
-      last && Number.isFinite(last.hitRatio)
-        ? `${(100 * last.hitRatio).toFixed(0)}%`
-        : gets
-        ? "0%"
-        : "-",
+      last && Number.isFinite(last.hitRatio) ? `${(100 * last.hitRatio).toFixed(0)}%` : "-",
       { min: 0, max: 1 },
     ],
     ["compr ratio", h.series("compRatio", SPARK_SAMPLES), ratio(b?.compression_ratio), { min: 0 }],
