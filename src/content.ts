@@ -151,28 +151,59 @@ export function samePage(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
+/** A 32-bit view of a page, cached for the last page seen (callers reuse page buffers). */
+let viewBuf: ArrayBufferLike | null = null;
+let viewOff = -1;
+let view32: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+
+function words(page: Uint8Array): Uint32Array<ArrayBufferLike> {
+  if (page.buffer === viewBuf && page.byteOffset === viewOff && view32.length === PAGE_SIZE / 4) {
+    return view32;
+  }
+  if (page.byteOffset % 4 !== 0) return new Uint32Array(page.slice(0, PAGE_SIZE).buffer);
+  viewBuf = page.buffer;
+  viewOff = page.byteOffset;
+  view32 = new Uint32Array(page.buffer, page.byteOffset, PAGE_SIZE / 4);
+  return view32;
+}
+
+/** The word found by the last `isSameFilled` that returned true: [lo, hi]. */
+export const SAME_WORD: Uint32Array = new Uint32Array(2);
+
+/**
+ * Whether every 8-byte word of the page is equal (`zswap_is_page_same_filled`);
+ * when it is, the word is left in `SAME_WORD`. Allocates nothing.
+ */
+export function isSameFilled(page: Uint8Array): boolean {
+  const w = words(page);
+  const lo = w[0], hi = w[1];
+  // the last word first: most pages that are not same-filled differ there
+  if (w[PAGE_SIZE / 4 - 2] !== lo || w[PAGE_SIZE / 4 - 1] !== hi) return false;
+  for (let i = 2; i < PAGE_SIZE / 4; i += 2) {
+    if (w[i] !== lo || w[i + 1] !== hi) return false;
+  }
+  SAME_WORD[0] = lo;
+  SAME_WORD[1] = hi;
+  return true;
+}
+
 /**
  * If every 8-byte word of the page is equal, return that word as two
  * 32-bit halves [lo, hi]; otherwise null (`zswap_is_page_same_filled`).
  */
 export function sameFilledWord(page: Uint8Array): [number, number] | null {
-  const w = page.byteOffset % 4 === 0
-    ? new Uint32Array(page.buffer, page.byteOffset, PAGE_SIZE / 4)
-    : new Uint32Array(page.slice().buffer);
-  const lo = w[0], hi = w[1];
-  for (let i = 2; i < w.length; i += 2) {
-    if (w[i] !== lo || w[i + 1] !== hi) return null;
-  }
-  return [lo, hi];
+  return isSameFilled(page) ? [SAME_WORD[0], SAME_WORD[1]] : null;
 }
 
 /** Fill a page with a repeated 8-byte word. */
 export function fillSame(out: Uint8Array, lo: number, hi: number): Uint8Array {
-  const w = new Uint32Array(out.buffer, out.byteOffset, PAGE_SIZE / 4);
-  for (let i = 0; i < w.length; i += 2) {
+  if (lo === 0 && hi === 0) return out.fill(0);
+  const w = words(out);
+  for (let i = 0; i < PAGE_SIZE / 4; i += 2) {
     w[i] = lo;
     w[i + 1] = hi;
   }
+  if (w.buffer !== out.buffer) out.set(new Uint8Array(w.buffer)); // unaligned page
   return out;
 }
 

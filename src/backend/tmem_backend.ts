@@ -3,48 +3,27 @@
  * the `ram` baseline. One store serves both frontends: cleancache pools keyed
  * (pool, inode, index) and frontswap areas keyed (type, offset).
  */
-import { fillSame, PAGE_SIZE, sameFilledWord } from "../content.ts";
+import { fillSame, isSameFilled, PAGE_SIZE, SAME_WORD } from "../content.ts";
 import type { Allocator } from "../alloc/allocator.ts";
 import { PageAllocator, ZbudAllocator, ZsmallocAllocator } from "../alloc/mod.ts";
 import type { BackendSnapshot } from "../snapshot.ts";
 import { type Compressor, createCompressor, IdentityCompressor } from "./compressor.ts";
-import { LruList, type LruNode } from "./lru.ts";
+import { EntryTable, type Lru, newLru, NIL } from "./entries.ts";
 import type { Backend, BackendHost, CleancacheOps, FrontswapOps, PoolUsage } from "./ops.ts";
 import { type BackendKind, type BackendOptions, DEFAULT_BACKEND_OPTIONS } from "./options.ts";
-
-/** One stored page. `handle` < 0 marks a same-filled page (word in lo/hi, no pool memory). */
-class Entry implements LruNode {
-  prev: LruNode | null = null;
-  next: LruNode | null = null;
-  constructor(
-    public handle: number,
-    public size: number,
-    public lo: number,
-    public hi: number,
-    /** pool id or swap type */
-    public a: number,
-    /** inode or offset */
-    public b: number,
-    /** page index (cleancache) or -1 */
-    public c: number,
-  ) {}
-}
 
 interface Pool {
   id: number;
   uuid: string | null;
   users: number;
-  inodes: Map<number, Map<number, Entry>>;
+  /** Inode -> head of its circular list of entries (insertion order). */
+  inodes: Map<number, number>;
   pages: number;
   bytes: number;
 }
 
-interface Stored {
-  handle: number;
-  size: number;
-  lo: number;
-  hi: number;
-}
+/** Frontswap entries are keyed (~type, offset, -1) in the same index as cleancache keys. */
+const SWAP_INDEX = -1;
 
 /** A tmem backend: `zcache` (compressing) or `ram` (uncompressed copies). */
 export class TmemBackend implements Backend, CleancacheOps {
@@ -64,11 +43,19 @@ export class TmemBackend implements Backend, CleancacheOps {
   readonly #detectSame: boolean;
   readonly #pools = new Map<number, Pool>();
   readonly #sharedByUuid = new Map<string, number>();
-  readonly #areas = new Map<number, Map<number, Entry>>();
-  readonly #ccLru = new LruList<Entry>();
-  readonly #fsLru = new LruList<Entry>();
+  /** Frontswap types told `init`. */
+  readonly #areas = new Set<number>();
+  /** Every stored page: fields, key index, links. */
+  readonly #t = new EntryTable();
+  readonly #ccLru: Lru = newLru();
+  readonly #fsLru: Lru = newLru();
   readonly #scratch = new Uint8Array(PAGE_SIZE);
   #host: BackendHost | null = null;
+  /** The last #storeData result (no object per store). */
+  #sHandle = 0;
+  #sSize = 0;
+  #sLo = 0;
+  #sHi = 0;
   #sameFilled = 0;
   #compressedBytes = 0;
   #c = {
@@ -126,51 +113,51 @@ export class TmemBackend implements Backend, CleancacheOps {
 
   getPage(pool: number, ino: number, index: number, out: Uint8Array): boolean {
     const p = this.#pools.get(pool);
-    const e = p?.inodes.get(ino)?.get(index);
-    if (!p || !e) return false;
+    if (!p) return false;
+    const e = this.#t.find(pool, ino, index);
+    if (e === NIL) return false;
     this.#decode(e, out);
     if (p.uuid === null) this.#dropCc(p, e);
-    else this.#ccLru.touch(e);
+    else this.#t.touch(this.#ccLru, e);
     return true;
   }
 
   putPage(pool: number, ino: number, index: number, page: Uint8Array): void {
     const p = this.#pools.get(pool);
     if (!p) return;
-    const old = p.inodes.get(ino)?.get(index);
-    if (old) this.#dropCc(p, old); // put-put-get: the older copy never survives
-    const s = this.#storeData(page, false);
-    if (!s) return;
-    // (re-read: dropping the old copy or evicting may have removed the inode's map)
-    let inode = p.inodes.get(ino);
-    if (!inode) p.inodes.set(ino, inode = new Map());
-    const e = new Entry(s.handle, s.size, s.lo, s.hi, pool, ino, index);
-    inode.set(index, e);
+    const t = this.#t;
+    const old = t.find(pool, ino, index);
+    if (old !== NIL) this.#dropCc(p, old); // put-put-get: the older copy never survives
+    if (!this.#storeData(page, false)) return;
+    const e = t.alloc(this.#sHandle, this.#sSize, this.#sLo, this.#sHi, pool, ino, index);
+    t.index(e);
+    const head = p.inodes.get(ino);
+    const h2 = t.inodeAppend(head ?? NIL, e);
+    if (head === undefined) p.inodes.set(ino, h2);
     p.pages++;
-    p.bytes += s.size;
-    this.#ccLru.push(e);
+    p.bytes += this.#sSize;
+    t.push(this.#ccLru, e);
   }
 
   invalidatePage(pool: number, ino: number, index: number): void {
     const p = this.#pools.get(pool);
-    const e = p?.inodes.get(ino)?.get(index);
-    if (p && e) this.#dropCc(p, e);
+    if (!p) return;
+    const e = this.#t.find(pool, ino, index);
+    if (e !== NIL) this.#dropCc(p, e);
   }
 
   invalidateInode(pool: number, ino: number): void {
     const p = this.#pools.get(pool);
-    const inode = p?.inodes.get(ino);
-    if (!p || !inode) return;
-    for (const e of [...inode.values()]) this.#dropCc(p, e);
+    const head = p?.inodes.get(ino);
+    if (!p || head === undefined) return;
+    this.#dropList(p, head);
   }
 
   invalidateFs(pool: number): void {
     const p = this.#pools.get(pool);
     if (!p) return;
     if (--p.users > 0) return;
-    for (const inode of [...p.inodes.values()]) {
-      for (const e of [...inode.values()]) this.#dropCc(p, e);
-    }
+    for (const head of [...p.inodes.values()]) this.#dropList(p, head);
     this.#pools.delete(pool);
     if (p.uuid !== null) this.#sharedByUuid.delete(p.uuid);
   }
@@ -178,23 +165,22 @@ export class TmemBackend implements Backend, CleancacheOps {
   // ---------------- frontswap ----------------
 
   init(type: number): void {
-    if (!this.#areas.has(type)) this.#areas.set(type, new Map());
+    this.#areas.add(type);
   }
 
   store(type: number, offset: number, page: Uint8Array): boolean {
-    const area = this.#areas.get(type);
-    if (!area) return false;
-    const old = area.get(offset);
-    if (old) {
+    if (!this.#areas.has(type)) return false;
+    const t = this.#t;
+    const old = t.find(~type, offset, SWAP_INDEX);
+    if (old !== NIL) {
       // zswap: the duplicate is dropped before the new copy is tried
       this.#c.duplicate_entry++;
-      this.#dropFs(area, old);
+      this.#dropFs(old);
     }
-    const s = this.#storeData(page, true);
-    if (!s) return false;
-    const e = new Entry(s.handle, s.size, s.lo, s.hi, type, offset, -1);
-    area.set(offset, e);
-    this.#fsLru.push(e);
+    if (!this.#storeData(page, true)) return false;
+    const e = t.alloc(this.#sHandle, this.#sSize, this.#sLo, this.#sHi, ~type, offset, SWAP_INDEX);
+    t.index(e);
+    t.push(this.#fsLru, e);
     return true;
   }
 
@@ -203,23 +189,29 @@ export class TmemBackend implements Backend, CleancacheOps {
   }
 
   peekSwapPage(type: number, offset: number, out: Uint8Array): boolean {
-    const e = this.#areas.get(type)?.get(offset);
-    if (!e) return false;
+    if (!this.#areas.has(type)) return false;
+    const e = this.#t.find(~type, offset, SWAP_INDEX);
+    if (e === NIL) return false;
     this.#decode(e, out);
     return true;
   }
 
   /** frontswap `invalidate_page`. */
   invalidateSwapPage(type: number, offset: number): void {
-    const area = this.#areas.get(type);
-    const e = area?.get(offset);
-    if (area && e) this.#dropFs(area, e);
+    if (!this.#areas.has(type)) return;
+    const e = this.#t.find(~type, offset, SWAP_INDEX);
+    if (e !== NIL) this.#dropFs(e);
   }
 
   invalidateArea(type: number): void {
-    const area = this.#areas.get(type);
-    if (!area) return;
-    for (const e of [...area.values()]) this.#dropFs(area, e);
+    if (!this.#areas.has(type)) return;
+    // the frontswap LRU is in store order (loads do not touch it)
+    const t = this.#t, key = ~type;
+    for (let e = this.#fsLru.head; e !== NIL;) {
+      const n = t.next[e];
+      if (t.a[e] === key) this.#dropFs(e);
+      e = n;
+    }
     this.#areas.delete(type);
   }
 
@@ -261,15 +253,24 @@ export class TmemBackend implements Backend, CleancacheOps {
 
   audit(): string[] {
     const problems: string[] = [];
+    const t = this.#t;
     let cc = 0, fs = 0, bytes = 0, same = 0;
     for (const p of this.#pools.values()) {
       let pages = 0, pbytes = 0;
-      for (const inode of p.inodes.values()) {
-        for (const e of inode.values()) {
+      for (const [ino, head] of p.inodes) {
+        let e = head;
+        do {
           pages++;
-          pbytes += e.size;
-          if (e.handle < 0) same++;
-        }
+          pbytes += t.size[e];
+          if (t.handle[e] < 0) same++;
+          if (t.a[e] !== p.id || t.b[e] !== ino) {
+            problems.push(`pool ${p.id} inode ${ino}: holds an entry of another key`);
+          }
+          if (t.find(p.id, ino, t.c[e]) !== e) {
+            problems.push(`pool ${p.id} inode ${ino} index ${t.c[e]}: not found by its key`);
+          }
+          e = t.inext[e];
+        } while (e !== head && pages <= t.top);
       }
       if (pages !== p.pages || pbytes !== p.bytes) {
         problems.push(`pool ${p.id}: counted ${p.pages}/${p.bytes}, holds ${pages}/${pbytes}`);
@@ -277,15 +278,24 @@ export class TmemBackend implements Backend, CleancacheOps {
       cc += pages;
       bytes += pbytes;
     }
-    for (const area of this.#areas.values()) {
-      for (const e of area.values()) {
-        fs++;
-        bytes += e.size;
-        if (e.handle < 0) same++;
+    for (let e = this.#fsLru.head, n = 0; e !== NIL && n <= t.top; e = t.next[e], n++) {
+      fs++;
+      bytes += t.size[e];
+      if (t.handle[e] < 0) same++;
+      const type = ~t.a[e];
+      if (!this.#areas.has(type)) problems.push(`frontswap page of type ${type} without an area`);
+      if (t.find(t.a[e], t.b[e], SWAP_INDEX) !== e) {
+        problems.push(`type ${type} offset ${t.b[e]}: not found by its key`);
       }
     }
-    if (cc !== this.#ccLru.size) problems.push(`cleancache LRU ${this.#ccLru.size} != ${cc}`);
+    const ccLinked = this.#countLru(this.#ccLru);
+    if (cc !== this.#ccLru.size || ccLinked !== cc) {
+      problems.push(`cleancache LRU ${this.#ccLru.size} (${ccLinked} linked) != ${cc}`);
+    }
     if (fs !== this.#fsLru.size) problems.push(`frontswap LRU ${this.#fsLru.size} != ${fs}`);
+    if (t.live !== cc + fs || t.indexed !== cc + fs) {
+      problems.push(`entry table: ${t.live} live, ${t.indexed} indexed, ${cc + fs} held`);
+    }
     if (bytes !== this.#compressedBytes) {
       problems.push(`compressed_bytes ${this.#compressedBytes} != ${bytes}`);
     }
@@ -300,29 +310,37 @@ export class TmemBackend implements Backend, CleancacheOps {
 
   // ---------------- internals ----------------
 
+  #countLru(l: Lru): number {
+    let n = 0;
+    for (let e = l.head; e !== NIL && n <= this.#t.top; e = this.#t.next[e]) n++;
+    return n;
+  }
+
   #freePoolId(): number {
     let id = 0;
     while (this.#pools.has(id)) id++;
     return id;
   }
 
-  #storeData(page: Uint8Array, forSwap: boolean): Stored | null {
-    if (this.#detectSame) {
-      const w = sameFilledWord(page);
-      if (w) {
-        this.#sameFilled++;
-        return { handle: -1, size: 0, lo: w[0], hi: w[1] };
-      }
+  /** Compress and place a page; on success the result is in #sHandle/#sSize/#sLo/#sHi. */
+  #storeData(page: Uint8Array, forSwap: boolean): boolean {
+    if (this.#detectSame && isSameFilled(page)) {
+      this.#sameFilled++;
+      this.#sHandle = -1;
+      this.#sSize = 0;
+      this.#sLo = SAME_WORD[0];
+      this.#sHi = SAME_WORD[1];
+      return true;
     }
     const c = this.#compressor.compress(page);
     const size = c.length;
     if (size > this.options.threshold) {
       this.#c.reject_compress_poor++;
-      return null;
+      return false;
     }
     if (size > this.#alloc.maxSize) {
       this.#c.reject_alloc_fail++;
-      return null;
+      return false;
     }
     let h = this.#alloc.alloc(size, this.options.limit);
     if (h < 0) {
@@ -330,23 +348,26 @@ export class TmemBackend implements Backend, CleancacheOps {
       h = this.#makeRoom(size, forSwap);
       if (h < 0) {
         this.#c.reject_reclaim_fail++;
-        return null;
+        return false;
       }
     }
     this.#alloc.view(h, size).set(c);
     this.#compressedBytes += size;
-    return { handle: h, size, lo: 0, hi: 0 };
+    this.#sHandle = h;
+    this.#sSize = size;
+    this.#sLo = this.#sHi = 0;
+    return true;
   }
 
   /** Evict cleancache pages (oldest first), then write back frontswap pages if allowed. */
   #makeRoom(size: number, forSwap: boolean): number {
     for (;;) {
-      const victim = this.#ccLru.oldest();
-      if (victim) {
-        this.#dropCc(this.#pools.get(victim.a)!, victim);
+      const victim = this.#ccLru.head;
+      if (victim !== NIL) {
+        this.#dropCc(this.#pools.get(this.#t.a[victim])!, victim);
         this.#c.evicted_pages++;
       } else if (forSwap && this.options.writeback && this.#host && this.#fsLru.size > 0) {
-        this.#writeback(this.#fsLru.oldest()!);
+        this.#writeback(this.#fsLru.head);
       } else {
         return -1;
       }
@@ -355,40 +376,62 @@ export class TmemBackend implements Backend, CleancacheOps {
     }
   }
 
-  #writeback(e: Entry): void {
-    const area = this.#areas.get(e.a)!;
+  #writeback(e: number): void {
+    const type = ~this.#t.a[e], offset = this.#t.b[e];
     this.#decode(e, this.#scratch);
-    this.#dropFs(area, e);
+    this.#dropFs(e);
     this.#c.written_back_pages++;
-    this.#host!.writebackSwapPage(e.a, e.b, this.#scratch);
+    this.#host!.writebackSwapPage(type, offset, this.#scratch);
   }
 
-  #decode(e: Entry, out: Uint8Array): void {
-    if (e.handle < 0) fillSame(out, e.lo, e.hi);
-    else this.#compressor.decompress(this.#alloc.view(e.handle, e.size), out);
+  #decode(e: number, out: Uint8Array): void {
+    const t = this.#t;
+    const h = t.handle[e];
+    if (h < 0) fillSame(out, t.lo[e], t.hi[e]);
+    else this.#compressor.decompress(this.#alloc.view(h, t.size[e]), out);
   }
 
-  #release(e: Entry): void {
-    if (e.handle < 0) this.#sameFilled--;
+  #release(e: number): void {
+    const t = this.#t;
+    const h = t.handle[e];
+    if (h < 0) this.#sameFilled--;
     else {
-      this.#alloc.free(e.handle, e.size);
-      this.#compressedBytes -= e.size;
+      this.#alloc.free(h, t.size[e]);
+      this.#compressedBytes -= t.size[e];
     }
+    t.release(e);
   }
 
-  #dropCc(p: Pool, e: Entry): void {
-    const inode = p.inodes.get(e.b)!;
-    inode.delete(e.c);
-    if (inode.size === 0) p.inodes.delete(e.b);
+  #dropCc(p: Pool, e: number): void {
+    const t = this.#t;
+    const ino = t.b[e];
+    const head = p.inodes.get(ino)!;
+    const h2 = t.inodeRemove(head, e);
+    if (h2 === NIL) p.inodes.delete(ino);
+    else if (h2 !== head) p.inodes.set(ino, h2);
     p.pages--;
-    p.bytes -= e.size;
-    this.#ccLru.remove(e);
+    p.bytes -= t.size[e];
+    t.unindex(e);
+    t.unlink(this.#ccLru, e);
     this.#release(e);
   }
 
-  #dropFs(area: Map<number, Entry>, e: Entry): void {
-    area.delete(e.b);
-    this.#fsLru.remove(e);
+  /** Drop every entry of one inode's list, in insertion order. */
+  #dropList(p: Pool, head: number): void {
+    const t = this.#t;
+    // always drop the current head: the last one left links to itself
+    for (let e = head;;) {
+      const n = t.inext[e];
+      this.#dropCc(p, e);
+      if (n === e) break;
+      e = n;
+    }
+  }
+
+  #dropFs(e: number): void {
+    const t = this.#t;
+    t.unindex(e);
+    t.unlink(this.#fsLru, e);
     this.#release(e);
   }
 }

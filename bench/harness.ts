@@ -1,0 +1,99 @@
+/**
+ * Benchmark harness: every case runs in interleaved rounds (the order rotates
+ * each round so drift and GC pauses spread over all cases), and each figure is
+ * the median of its rounds. Timings never appear in tests: they live here.
+ */
+
+/**
+ * One benchmark case: runs slice `slice` of a round (0 <= slice < slices) and
+ * returns how many units (ops, pages) it did.
+ */
+export type Case = (slice: number) => number;
+
+/** Median time of a case, per round and per unit. */
+export interface Measured {
+  /** Median milliseconds of one round. */
+  ms: number;
+  /** Units per round. */
+  units: number;
+  /** Median nanoseconds per unit. */
+  nsPerUnit: number;
+  /** Units per second at the median. */
+  perSecond: number;
+  /** Milliseconds of each measured round. */
+  rounds: number[];
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/**
+ * Run `cases` in `rounds` rounds after `warmup` unmeasured ones. Each round is
+ * cut in `slices`; within a round the cases take turns slice by slice, the
+ * order rotating, so a noisy neighbour on the machine slows every case alike.
+ * Returns the median round of each case.
+ */
+export function interleaved(
+  cases: Record<string, Case>,
+  rounds: number,
+  warmup = 1,
+  slices = 1,
+): Record<string, Measured> {
+  const names = Object.keys(cases);
+  const times: Record<string, number[]> = {};
+  const units: Record<string, number> = {};
+  for (const n of names) times[n] = [];
+  for (let r = 0; r < warmup + rounds; r++) {
+    const t: Record<string, number> = {};
+    for (const n of names) t[n] = units[n] = 0;
+    for (let s = 0; s < slices; s++) {
+      for (let k = 0; k < names.length; k++) {
+        const n = names[(k + r + s) % names.length];
+        const t0 = performance.now();
+        const u = cases[n](s);
+        t[n] += performance.now() - t0;
+        units[n] += u;
+      }
+    }
+    if (r >= warmup) { for (const n of names) times[n].push(t[n]); }
+  }
+  const out: Record<string, Measured> = {};
+  for (const n of names) {
+    const ms = median(times[n]);
+    out[n] = {
+      ms,
+      units: units[n],
+      nsPerUnit: (ms * 1e6) / units[n],
+      perSecond: units[n] / (ms / 1000),
+      rounds: times[n],
+    };
+  }
+  return out;
+}
+
+/** Median over rounds of the per-round ratio a/b (robust to rounds slowed by load). */
+export function ratio(a: Measured, b: Measured): number {
+  return median(a.rounds.map((x, i) => x / b.rounds[i]));
+}
+
+/** Force a full GC when the run has `--v8-flags=--expose-gc`; returns whether it could. */
+export function forceGc(): boolean {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return false;
+  for (let i = 0; i < 3; i++) gc();
+  return true;
+}
+
+/** Bytes of JS heap plus external (ArrayBuffer) memory. */
+export function memoryNow(): { heap: number; external: number } {
+  const m = Deno.memoryUsage();
+  return { heap: m.heapUsed, external: m.external };
+}
+
+/** Progress lines go to stderr so `--json` keeps stdout to one JSON object. */
+export function progress(msg: string): void {
+  console.error(`bench: ${msg}`);
+}
