@@ -35,12 +35,12 @@ export const PAGECACHE_PARAMS: ParamSpecs = {
   pages: { kind: "int", default: 64, min: 1, max: 1024, doc: "pages per file" },
   cache: {
     kind: "int",
-    default: 2048,
+    default: 1024,
     min: 1,
     max: 1_000_000,
     doc: "page cache size in pages, shared by all filesystems",
   },
-  skew: { kind: "number", default: 0.9, min: 0, max: 4, doc: "Zipf skew of page popularity" },
+  skew: { kind: "number", default: 0.8, min: 0, max: 4, doc: "Zipf skew of page popularity" },
   writes: {
     kind: "number",
     default: 0.05,

@@ -30,8 +30,8 @@ import {
 
 /** Parameters of `swap`. */
 export const SWAP_PARAMS: ParamSpecs = {
-  rate: { kind: "int", default: 200, min: 0, max: 100_000, doc: "page touches per tick" },
-  ram: { kind: "int", default: 1024, min: 1, max: 1_000_000, doc: "simulated RAM in pages" },
+  rate: { kind: "int", default: 150, min: 0, max: 100_000, doc: "page touches per tick" },
+  ram: { kind: "int", default: 512, min: 1, max: 1_000_000, doc: "simulated RAM in pages" },
   procs: { kind: "int", default: 6, min: 1, max: 1000, doc: "number of processes" },
   size: {
     kind: "int",
@@ -40,7 +40,7 @@ export const SWAP_PARAMS: ParamSpecs = {
     max: 100_000,
     doc: "mean process size in pages (sizes vary from half to 1.5 times)",
   },
-  skew: { kind: "number", default: 0.9, min: 0, max: 4, doc: "Zipf skew of page touches" },
+  skew: { kind: "number", default: 0.8, min: 0, max: 4, doc: "Zipf skew of page touches" },
   life: {
     kind: "int",
     default: 600,
