@@ -45,8 +45,9 @@ function sparks(v: ViewState, w: number): Line[] {
       last && Number.isFinite(last.hitRatio) ? `${(100 * last.hitRatio).toFixed(0)}%` : "-",
       { min: 0, max: 1 },
     ],
-    ["compr ratio", h.series("compRatio", SPARK_SAMPLES), ratio(b?.compression_ratio), { min: 0 }],
-    ["stored pages", h.series("stored", SPARK_SAMPLES), count(b?.stored_pages ?? 0), { min: 0 }],
+    // Auto-scaled: the trend of a ratio or a page count matters more than its distance from 0.
+    ["compr ratio", h.series("compRatio", SPARK_SAMPLES), ratio(b?.compression_ratio), {}],
+    ["stored pages", h.series("stored", SPARK_SAMPLES), count(b?.stored_pages ?? 0), {}],
   ];
   return rows.map(([name, series, value, range]) => [
     seg(padRight(name, label), { dim: true }),
