@@ -179,12 +179,26 @@ async function openScript(file: string | undefined): Promise<ReadableStream<Uint
 
 function openRecorder(path: string | undefined, header: string): ScriptRecorder | undefined {
   if (path === undefined) return undefined;
+  let size = 0;
+  const append = (text: string) => {
+    const bytes = encoder.encode(text);
+    Deno.writeFileSync(path, bytes, { append: true });
+    size += bytes.length;
+  };
   try {
     Deno.writeTextFileSync(path, "");
   } catch (e) {
     die(`cannot write record file '${path}': ${e instanceof Error ? e.message : String(e)}`);
   }
-  return new ScriptRecorder((text) => Deno.writeTextFileSync(path, text, { append: true }), header);
+  // A merged `run` line is rewritten in place, so the file replays even if the process is killed.
+  return new ScriptRecorder({
+    append,
+    replaceLast(oldLine, newLine) {
+      size -= encoder.encode(oldLine + "\n").length;
+      Deno.truncateSync(path, size);
+      append(newLine + "\n");
+    },
+  }, header);
 }
 
 async function main(): Promise<number> {

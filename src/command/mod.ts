@@ -26,6 +26,7 @@ export type { ScriptOutput } from "./script.ts";
 export { LineSplitter, splitScript } from "./lines.ts";
 export type { ScriptLine } from "./lines.ts";
 export { mergeRun, ScriptRecorder } from "./record.ts";
+export type { RecordSink } from "./record.ts";
 export { COMMAND_WORDS, PARSE_LIMITS, parseLine } from "./parse.ts";
 export type { ParseResult } from "./parse.ts";
 export {

@@ -22,28 +22,53 @@ export function mergeRun(lines: string[], line: string): void {
 }
 
 /**
- * Buffers recorded lines and hands finished ones to a sink (a file, an
- * array). A trailing `run` is held back until the next command or `flush()`,
- * so it can absorb the runs that follow.
+ * Where a recorder writes. `append` gets text ending in a newline. With
+ * `replaceLast`, a merged `run` line replaces the one written just before
+ * (the file is complete at every moment, even if the process is killed);
+ * without it, a trailing `run` is held back until the next command or `flush()`.
  */
+export interface RecordSink {
+  append(text: string): void;
+  /** Replace the line `oldLine` (the last one appended) with `newLine`; both without newline. */
+  replaceLast?(oldLine: string, newLine: string): void;
+}
+
+/** Hands recorded lines to a sink, merging consecutive `run` lines. */
 export class ScriptRecorder {
   #pending: string[] = [];
-  readonly #sink: (text: string) => void;
+  /** The last line written, when it is a `run` that may still grow (replace mode). */
+  #lastRun: string | null = null;
+  readonly #sink: RecordSink;
 
-  /** `sink` receives text ending in a newline, one or more lines at a time. */
-  constructor(sink: (text: string) => void, header?: string) {
-    this.#sink = sink;
+  /** A plain function is an append-only sink. `header` becomes `# ` comment lines. */
+  constructor(sink: RecordSink | ((text: string) => void), header?: string) {
+    this.#sink = typeof sink === "function" ? { append: sink } : sink;
     if (header !== undefined) {
-      sink(header.split("\n").map((l) => `# ${l}`).join("\n") + "\n");
+      this.#sink.append(header.split("\n").map((l) => `# ${l}`).join("\n") + "\n");
     }
   }
 
   /** Record one canonical command line. */
   push(line: string): void {
+    const replace = this.#sink.replaceLast?.bind(this.#sink);
+    if (replace) {
+      if (this.#lastRun !== null) {
+        const merged = [this.#lastRun];
+        mergeRun(merged, line);
+        if (merged.length === 1) {
+          replace(this.#lastRun, merged[0]);
+          this.#lastRun = merged[0];
+          return;
+        }
+      }
+      this.#sink.append(line + "\n");
+      this.#lastRun = RUN.test(line) ? line : null;
+      return;
+    }
     mergeRun(this.#pending, line);
     const keep = RUN.test(this.#pending[this.#pending.length - 1]) ? 1 : 0;
     const done = this.#pending.splice(0, this.#pending.length - keep);
-    if (done.length) this.#sink(done.join("\n") + "\n");
+    if (done.length) this.#sink.append(done.join("\n") + "\n");
   }
 
   /** Hand over everything held back. */
@@ -51,7 +76,7 @@ export class ScriptRecorder {
     if (this.#pending.length) {
       const text = this.#pending.join("\n") + "\n";
       this.#pending = [];
-      this.#sink(text);
+      this.#sink.append(text);
     }
   }
 }

@@ -66,3 +66,24 @@ Deno.test("ScriptRecorder holds a trailing run back until it can no longer grow"
   r.flush();
   assert.equal(written.join(""), "# header line\nmount a\nrun 2\nstats-free line\nrun 4\n");
 });
+
+Deno.test("ScriptRecorder with replaceLast writes every line at once and rewrites a growing run", () => {
+  let file = "";
+  const r = new ScriptRecorder({
+    append: (t) => void (file += t),
+    replaceLast: (oldLine, newLine) => {
+      assert.ok(file.endsWith(oldLine + "\n"), "only the last line is replaced");
+      file = file.slice(0, file.length - oldLine.length - 1) + newLine + "\n";
+    },
+  });
+  r.push("mount a");
+  r.push("run 1");
+  assert.equal(file, "mount a\nrun 1\n");
+  r.push("run 1");
+  r.push("run 3");
+  assert.equal(file, "mount a\nrun 5\n");
+  r.push("get a 1 1");
+  r.push("run 2");
+  r.flush();
+  assert.equal(file, "mount a\nrun 5\nget a 1 1\nrun 2\n");
+});
