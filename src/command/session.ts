@@ -254,8 +254,10 @@ export class CommandSession {
           data: { problems },
         });
       }
-      case "help":
-        return ok({ text: helpText() });
+      case "help": {
+        const text = helpText();
+        return ok({ text, data: { text } });
+      }
       case "quit":
         return ok({ quit: true });
     }
