@@ -351,3 +351,21 @@ Deno.test("--once prints one text snapshot of the dashboard after the script", a
   assert.match(r.stdout, /rootfs/);
   assert.equal(r.stdout.includes("\u001b["), false, "no colour codes");
 });
+
+Deno.test("--compare reports errors per regime (a second register is refused except in fake-poolid)", async () => {
+  const r = await run(["--compare"], "register zcache\nregister ram\n");
+  assert.equal(r.code, 2);
+  assert.deepEqual(r.stderr.trimEnd().split("\n"), [
+    "eager: line 2: register: zcache is already registered (EBUSY); unregister it first",
+    "deferred: line 2: register: zcache is already registered (EBUSY); unregister it first",
+  ]);
+  assert.match(r.stdout, /\nbackend\.name\s+zcache\s+ram\s+zcache\n/);
+  assert.match(r.stdout, /\nerrors\s+1\s+0\s+1\n$/);
+  const j = await run(["--compare", "--json"], "register zcache\nregister ram\n");
+  const objs = jsonLines(j.stdout);
+  assert.deepEqual(objs.slice(0, 2).map((o) => [o.regime, o.line, o.cmd]), [
+    ["eager", 2, "register"],
+    ["deferred", 2, "register"],
+  ]);
+  assert.equal(objs[2].cmd, "compare");
+});
