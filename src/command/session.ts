@@ -47,7 +47,11 @@ export interface CommandResult {
 
 /** Options of a session. */
 export interface CommandSessionOptions {
-  /** Receives the canonical text of every successfully executed state-changing command. */
+  /**
+   * Receives the canonical text of every successfully executed state-changing
+   * command; the first two lines are `regime R` and `seed N` of the simulation
+   * given, so the lines replay the session from scratch.
+   */
   record?: (line: string) => void;
   /** Output will be JSON; `text` is still filled in. */
   json?: boolean;
