@@ -97,3 +97,42 @@ export function memoryNow(): { heap: number; external: number } {
 export function progress(msg: string): void {
   console.error(`bench: ${msg}`);
 }
+
+/** `interleaved` for asynchronous cases (worker pools). */
+export async function interleavedAsync(
+  cases: Record<string, (slice: number) => Promise<number>>,
+  rounds: number,
+  warmup = 1,
+  slices = 1,
+): Promise<Record<string, Measured>> {
+  const names = Object.keys(cases);
+  const times: Record<string, number[]> = {};
+  const units: Record<string, number> = {};
+  for (const n of names) times[n] = [];
+  for (let r = 0; r < warmup + rounds; r++) {
+    const t: Record<string, number> = {};
+    for (const n of names) t[n] = units[n] = 0;
+    for (let s = 0; s < slices; s++) {
+      for (let k = 0; k < names.length; k++) {
+        const n = names[(k + r + s) % names.length];
+        const t0 = performance.now();
+        const u = await cases[n](s);
+        t[n] += performance.now() - t0;
+        units[n] += u;
+      }
+    }
+    if (r >= warmup) { for (const n of names) times[n].push(t[n]); }
+  }
+  const out: Record<string, Measured> = {};
+  for (const n of names) {
+    const ms = median(times[n]);
+    out[n] = {
+      ms,
+      units: units[n],
+      nsPerUnit: (ms * 1e6) / units[n],
+      perSecond: units[n] / (ms / 1000),
+      rounds: times[n],
+    };
+  }
+  return out;
+}

@@ -10,7 +10,7 @@ import { CommandSession } from "../src/command/mod.ts";
 import { DEFAULT_SCENARIO } from "../src/scenario/default.ts";
 import { interleaved } from "./harness.ts";
 
-const TICKS = 20;
+const TICKS = 10;
 
 export interface SimResult {
   /** With zcache registered. */
@@ -39,16 +39,18 @@ export function benchSim(rounds: number): SimResult {
   const withBackend = defaultSession("register zcache");
   const without = defaultSession(null);
   const ops = { zcache: 0, none: 0 };
+  const ticks = { zcache: 0, none: 0 };
   const step = (s: CommandSession, k: "zcache" | "none") => {
     const before = s.sim.snapshot().ops;
     const r = s.execute(`run ${TICKS}`);
     if (!r.ok) throw new Error(`run: ${r.error}`);
     ops[k] += s.sim.snapshot().ops - before;
+    ticks[k] += TICKS;
     return TICKS;
   };
   // warm up to steady state (pool full, evictions and writeback happening)
   for (let i = 0; i < 10; i++) step(withBackend, "zcache");
-  ops.zcache = 0;
+  ops.zcache = ticks.zcache = 0;
   const m = interleaved(
     {
       zcache: () => step(withBackend, "zcache"),
@@ -58,7 +60,7 @@ export function benchSim(rounds: number): SimResult {
     1,
     3,
   );
-  const opsPerTick = (k: "zcache" | "none") => ops[k] / ((rounds + 1) * 3 * TICKS);
+  const opsPerTick = (k: "zcache" | "none") => ops[k] / ticks[k];
   return {
     ticks_per_s: m.zcache.perSecond,
     ops_per_s: m.zcache.perSecond * opsPerTick("zcache"),
