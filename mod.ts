@@ -73,6 +73,7 @@ function usage(): string {
     "  --no-color         no colours (also NO_COLOR=1)",
     "  --workers N        accepted and passed on to the dashboard",
     "  --writethrough     frontswap writethrough: a stored page is written to disk too",
+    "  --exclusive-loads  frontswap exclusive loads: a hit drops the backend copy",
     "  --help             this text",
     "",
     "Regimes:",
@@ -127,6 +128,7 @@ function parseFlags(args: string[]) {
         "no-color": { type: "boolean" },
         workers: { type: "string" },
         writethrough: { type: "boolean" },
+        "exclusive-loads": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }).values;
@@ -216,7 +218,10 @@ async function main(): Promise<number> {
   const workers = numberFlag("workers", flags.workers, 0, 0, 256, true);
   const noColor = flags["no-color"] ?? false;
   const json = flags.json ?? false;
-  const simOptions: SimulationOptions = { writethrough: flags.writethrough ?? false };
+  const simOptions: SimulationOptions = {
+    writethrough: flags.writethrough ?? false,
+    exclusiveLoads: flags["exclusive-loads"] ?? false,
+  };
   const headless = flags.script !== undefined || !Deno.stdin.isTerminal();
 
   if (flags.compare) {
