@@ -32,6 +32,39 @@ function LineView({ line }: { line: Line }) {
   );
 }
 
+const SGR: Record<string, number> = {
+  green: 32,
+  yellow: 33,
+  red: 31,
+  cyan: 36,
+  magenta: 35,
+  blue: 34,
+  gray: 90,
+};
+
+/** A line as one pre-styled string (SGR codes), for the one-Text-per-line variant. */
+function ansi(line: Line): string {
+  let out = "";
+  for (const s of line) {
+    const codes: number[] = [];
+    if (s.color) codes.push(SGR[s.color]);
+    if (s.bold) codes.push(1);
+    if (s.dim) codes.push(2);
+    if (s.inverse) codes.push(7);
+    out += codes.length ? `\x1b[${codes.join(";")}m${s.text}\x1b[0m` : s.text;
+  }
+  return out || BLANK;
+}
+
+/** The same frame with one <Text> per line (a possible cheaper dashboard tree). */
+function FlatFrame({ lines }: { lines: Line[] }) {
+  return (
+    <Box flexDirection="column" width={COLS}>
+      {lines.map((l, i) => <Text key={i} wrap="truncate-end">{ansi(l)}</Text>)}
+    </Box>
+  );
+}
+
 function Frame({ lines }: { lines: Line[] }) {
   return (
     <Box flexDirection="column" width={COLS}>
@@ -64,6 +97,8 @@ export interface FrameResult {
   frame_ms: number;
   /** A fresh tree each frame (ink's renderToString: mount, layout, unmount). */
   fresh_frame_ms: number;
+  /** The same frame with one pre-styled <Text> per line instead of one per segment. */
+  flat_frame_ms: number;
   plain_frame_ms: number;
   frame_vs_plain: number;
   /** Bytes the live instance wrote to its terminal over the run. */
@@ -92,8 +127,25 @@ export function benchFrame(rounds: number): FrameResult {
     maxFps: 1e6,
     onRender: () => renders++,
   });
+  const flatTerm = fakeTerminal();
+  const flat = render(<FlatFrame lines={screen(ctl.view, COLS, ROWS)} />, {
+    stdout: flatTerm.stdout,
+    stdin: flatTerm.stdin,
+    debug: false,
+    patchConsole: false,
+    exitOnCtrlC: false,
+    incrementalRendering: true,
+    maxFps: 1e6,
+  });
   const m = interleaved(
     {
+      flat: () => {
+        for (let i = 0; i < FRAMES; i++) {
+          ctl.refresh();
+          flat.rerender(<FlatFrame lines={screen(ctl.view, COLS, ROWS)} />);
+        }
+        return FRAMES;
+      },
       live: () => {
         for (let i = 0; i < FRAMES; i++) {
           ctl.refresh();
@@ -123,11 +175,14 @@ export function benchFrame(rounds: number): FrameResult {
     2,
     4,
   );
-  live.unmount();
-  live.cleanup();
+  for (const r of [live, flat]) {
+    r.unmount();
+    r.cleanup();
+  }
   return {
     frame_ms: m.live.nsPerUnit / 1e6,
     fresh_frame_ms: m.fresh.nsPerUnit / 1e6,
+    flat_frame_ms: m.flat.nsPerUnit / 1e6,
     plain_frame_ms: m.plain.nsPerUnit / 1e6,
     frame_vs_plain: ratio(m.live, m.plain),
     terminal_bytes: term.bytes(),

@@ -114,6 +114,7 @@ const result = {
   density: densities,
   frame_ms: frame.frame_ms,
   frame_fresh_tree_ms: frame.fresh_frame_ms,
+  frame_one_text_per_line_ms: frame.flat_frame_ms,
   frame_plain_text_ms: frame.plain_frame_ms,
   frame_vs_plain_text: frame.frame_vs_plain,
   workers: {
@@ -221,6 +222,13 @@ const rows: string[][] = [
     `plain text frame ${f(frame.plain_frame_ms, 2)} ms`,
     `${f(frame.frame_vs_plain, 1)}x`,
     `< 5 ms ${ok(result.targets.frame)}`,
+  ],
+  [
+    "  same, one <Text> per line",
+    `${f(frame.flat_frame_ms, 2)} ms`,
+    `segment <Text>s ${f(frame.frame_ms, 2)} ms`,
+    `${f(frame.flat_frame_ms / frame.frame_ms, 2)}x`,
+    "",
   ],
   [
     `  workers=${workers} fflate (pipelined)`,
