@@ -1,0 +1,63 @@
+/**
+ * The backend's struct-of-arrays page table: the open-addressing key index
+ * (with backward-shift deletion) and the links agree with a plain Map model
+ * under random inserts and deletes, through growth and rehashing.
+ */
+import assert from "node:assert/strict";
+import { EntryTable, newLru, NIL } from "../../src/backend/entries.ts";
+import { Rng } from "../../src/rng.ts";
+
+Deno.test("entry table: key index matches a Map model under random inserts and deletes", () => {
+  const rng = new Rng(7);
+  const t = new EntryTable();
+  const lru = newLru();
+  const model = new Map<string, number>();
+  const key = (a: number, b: number, c: number) => `${a}/${b}/${c}`;
+  for (let step = 0; step < 30_000; step++) {
+    // few pools, inodes beyond 2^32 and indexes from a small range: many collisions
+    const a = rng.int(3), b = rng.int(50) * 4294967296 + rng.int(3), c = rng.int(40);
+    const k = key(a, b, c);
+    const found = t.find(a, b, c);
+    assert.equal(found, model.get(k) ?? NIL, `find ${k} at step ${step}`);
+    if (found === NIL) {
+      const id = t.alloc(step, 1, 0, 0, a, b, c);
+      t.index(id);
+      t.push(lru, id);
+      model.set(k, id);
+    } else if (rng.int(3) > 0) {
+      t.unindex(found);
+      t.unlink(lru, found);
+      t.release(found);
+      model.delete(k);
+    }
+  }
+  assert.equal(t.live, model.size);
+  assert.equal(t.indexed, model.size);
+  assert.equal(lru.size, model.size);
+  for (const [k, id] of model) {
+    const [a, b, c] = k.split("/").map(Number);
+    assert.equal(t.find(a, b, c), id);
+  }
+  let n = 0;
+  for (let e = lru.head; e !== NIL; e = t.next[e]) n++;
+  assert.equal(n, model.size);
+});
+
+Deno.test("entry table: circular per-inode lists keep insertion order", () => {
+  const t = new EntryTable();
+  const ids = [0, 1, 2, 3].map((i) => t.alloc(i, 1, 0, 0, 0, 9, i));
+  let head = NIL;
+  for (const id of ids) head = t.inodeAppend(head, id);
+  head = t.inodeRemove(head, ids[0]); // the head goes: the next one leads
+  assert.equal(head, ids[1]);
+  head = t.inodeRemove(head, ids[2]);
+  const order: number[] = [];
+  let e = head;
+  do {
+    order.push(e);
+    e = t.inext[e];
+  } while (e !== head);
+  assert.deepEqual(order, [ids[1], ids[3]]);
+  head = t.inodeRemove(head, ids[1]);
+  assert.equal(t.inodeRemove(head, ids[3]), NIL);
+});
