@@ -77,6 +77,8 @@ export interface BackendSnapshot {
   effective_ratio: number;
   reject_compress_poor: number;
   reject_alloc_fail: number;
+  /** The pool was at its limit and nothing could be evicted or written back. */
+  reject_reclaim_fail: number;
   pool_limit_hit: number;
   written_back_pages: number;
   duplicate_entry: number;

@@ -47,6 +47,8 @@ export class EntryTable {
   b = new Float64Array(INITIAL);
   /** Page index (cleancache); -1 for frontswap. */
   c = new Float64Array(INITIAL);
+  /** When the entry was last pushed or touched (a counter shared by all lists): global LRU age. */
+  age = new Float64Array(INITIAL);
   /** LRU links (the free list reuses `next`). */
   prev = new Int32Array(INITIAL);
   next = new Int32Array(INITIAL);
@@ -58,6 +60,7 @@ export class EntryTable {
   #keys = 0;
   #free = NIL;
   #top = 0;
+  #clock = 0;
   #live = 0;
 
   /** Entries in use. */
@@ -166,6 +169,7 @@ export class EntryTable {
   // ---------------- LRU lists ----------------
 
   push(l: Lru, id: number): void {
+    this.age[id] = ++this.#clock;
     this.prev[id] = l.tail;
     this.next[id] = NIL;
     if (l.tail !== NIL) this.next[l.tail] = id;
@@ -230,6 +234,7 @@ export class EntryTable {
     this.a = g(this.a, i32);
     this.b = g(this.b, (k) => new Float64Array(k));
     this.c = g(this.c, (k) => new Float64Array(k));
+    this.age = g(this.age, (k) => new Float64Array(k));
     this.prev = g(this.prev, i32);
     this.next = g(this.next, i32);
     this.iprev = g(this.iprev, i32);

@@ -389,15 +389,24 @@ export class TmemBackend implements Backend, CleancacheOps {
     return true;
   }
 
-  /** Evict cleancache pages (oldest first), then write back frontswap pages if allowed. */
+  /**
+   * Make room when the pool is at its limit. A cleancache put evicts
+   * cleancache pages, oldest first (ephemeral: the frontend is never told).
+   * A frontswap store takes the least recently used page of the pool: a
+   * cleancache page is evicted, a frontswap page is written back to its swap
+   * slot (only with writeback on; without it, only cleancache pages can
+   * make room and the store is rejected when none is left).
+   */
   #makeRoom(size: number, forSwap: boolean): number {
+    const t = this.#t;
     for (;;) {
-      const victim = this.#ccLru.head;
-      if (victim !== NIL) {
-        this.#dropCc(this.#pools.get(this.#t.a[victim])!, victim);
+      const cc = this.#ccLru.head;
+      const fs = forSwap && this.options.writeback && this.#host ? this.#fsLru.head : NIL;
+      if (cc !== NIL && (fs === NIL || t.age[cc] < t.age[fs])) {
+        this.#dropCc(this.#pools.get(t.a[cc])!, cc);
         this.#c.evicted_pages++;
-      } else if (forSwap && this.options.writeback && this.#host && this.#fsLru.size > 0) {
-        this.#writeback(this.#fsLru.head);
+      } else if (fs !== NIL) {
+        this.#writeback(fs);
       } else {
         return -1;
       }

@@ -99,3 +99,35 @@ Deno.test("writeback under a pool limit hands the oldest frontswap pages to the 
   assert.equal(written[0], 0);
   assert.deepEqual(b.audit(), []);
 });
+
+Deno.test("pool full: a frontswap store frees the least recently used page of either frontend", () => {
+  const written: number[] = [];
+  const b = new TmemBackend("zcache", { limit: 4, writeback: true });
+  b.attach({ writebackSwapPage: (_t, off) => void written.push(off) });
+  b.init(0);
+  const pool = b.initFs(4096);
+  // oldest: 4 frontswap pages (2 zbud frames), then 8 cleancache pages for the 2 frames left
+  for (let i = 0; i < 4; i++) assert.ok(b.store(0, i, generatePage(i + 1, "heap")));
+  for (let i = 0; i < 8; i++) b.putPage(pool, 1, i, generatePage(100 + i, "heap"));
+  const before = b.stats();
+  assert.equal(before.pool_total_size, 4 * 4096);
+  assert.equal(before.evicted_pages, 4, "the cleancache puts evicted cleancache pages only");
+  assert.equal(written.length, 0, "a cleancache put never writes frontswap pages back");
+  assert.ok(b.store(0, 10, generatePage(50, "heap")));
+  assert.ok(written.length > 0 && written[0] === 0, "the oldest page was a frontswap page");
+  assert.deepEqual(b.audit(), []);
+});
+
+Deno.test("pool full without writeback: frontswap stores evict cleancache pages, then are rejected", () => {
+  const b = new TmemBackend("zcache", { limit: 2, writeback: false });
+  b.init(0);
+  const pool = b.initFs(4096);
+  for (let i = 0; i < 4; i++) b.putPage(pool, 1, i, generatePage(10 + i, "heap"));
+  let stored = 0;
+  for (let i = 0; i < 12; i++) if (b.store(0, i, generatePage(i + 1, "heap"))) stored++;
+  const s = b.stats();
+  assert.equal(s.cleancache_pages, 0, "cleancache pages made room first");
+  assert.ok(stored > 0 && stored < 12);
+  assert.ok(s.reject_reclaim_fail > 0);
+  assert.equal(s.written_back_pages, 0);
+});
