@@ -8,7 +8,10 @@
  *
  * These are command-language lines, executed through a `CommandSession` so a
  * `--record` file replays them too. The regime is not set here: it is whatever
- * the session was created with (`--regime`, default `deferred`).
+ * the session was created with (`--regime`, default `deferred`). The workload
+ * rates are half the workloads' own defaults: still about 200 frontend
+ * operations per tick, with evictions and writeback within seconds of a
+ * registration, at about half the CPU (compression dominates).
  */
 export const DEFAULT_SCENARIO: readonly string[] = [
   "mount root",
@@ -16,6 +19,6 @@ export const DEFAULT_SCENARIO: readonly string[] = [
   "mount gfs2 shared=6f1c2e9a-31b4-4c1e-9d2f-5a7b3c9e0d41",
   "swapon 0",
   "swapon 1 slots=2048",
-  "workload start pagecache",
-  "workload start swap",
+  "workload start pagecache rate=100",
+  "workload start swap rate=75",
 ];
