@@ -152,6 +152,7 @@ export class Simulation {
       hits: 0,
       misses: 0,
       invalidates: 0,
+      skipped: 0,
     };
     this.#mounts.set(name, m);
     this.#cc.initFs(m);
@@ -471,6 +472,7 @@ export class Simulation {
         hits: m.hits,
         misses: m.misses,
         invalidates: m.invalidates,
+        skipped: m.skipped,
       };
     });
     const swapTypes: SwapTypeSnapshot[] = this.activeTypes().map((t) => {
@@ -489,6 +491,7 @@ export class Simulation {
         written_back: a.written_back,
         disk_writes: dev.diskWrites,
         disk_reads: dev.diskReads,
+        skipped: a.skipped,
       };
     });
     return {
@@ -500,6 +503,7 @@ export class Simulation {
         pools: superblocks.filter((s) => s.state === "backed").length,
         pending: superblocks.filter((s) => s.state === "pending").map((s) => s.name),
         uncached: superblocks.filter((s) => s.state === "uncached").map((s) => s.name),
+        skipped: this.#cc.skipped,
       },
       frontswap: {
         ...this.#fs.counters,
@@ -508,6 +512,7 @@ export class Simulation {
         pending: swapTypes.filter((s) => s.state === "pending").map((s) => s.type),
         uncached: swapTypes.filter((s) => s.state === "uncached").map((s) => s.type),
         written_back_pages: this.#writtenBack,
+        skipped: this.#fs.skipped,
       },
       backend: b ? b.stats() : null,
       integrity: { ...this.#integrity, backend_overrides: this.#overrides },

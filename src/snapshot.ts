@@ -30,6 +30,8 @@ export interface SuperblockSnapshot {
   hits: number;
   misses: number;
   invalidates: number;
+  /** Puts and gets that reached no backend pool (pending, uncached, no backend): ours. */
+  skipped: number;
 }
 
 /** One swap type (`swap_info_struct`) with its frontswap bitmap. */
@@ -48,6 +50,8 @@ export interface SwapTypeSnapshot {
   written_back: number;
   disk_writes: number;
   disk_reads: number;
+  /** Stores that reached no backend (pending or uncached): ours. */
+  skipped: number;
 }
 
 /** Backend counters (zcache/zswap debugfs names). */
@@ -97,6 +101,8 @@ export interface CleancacheSnapshot {
   pending: string[];
   /** Names of mounted superblocks that will never get a pool. */
   uncached: string[];
+  /** Puts and gets that reached no backend pool, since the start (ours, not a kernel counter). */
+  skipped: number;
 }
 
 export interface FrontswapSnapshot {
@@ -111,6 +117,8 @@ export interface FrontswapSnapshot {
   uncached: number[];
   /** Pages written back to their swap slots (at unregister or under pool pressure). */
   written_back_pages: number;
+  /** Stores that reached no backend, since the start (ours, not a kernel counter). */
+  skipped: number;
 }
 
 export interface IntegritySnapshot {

@@ -166,6 +166,7 @@ Deno.test("snapshot names the kernel counters and the pending lists", () => {
     "pending",
     "pools",
     "puts",
+    "skipped",
     "succ_gets",
     "uncached",
   ]);
@@ -223,4 +224,26 @@ Deno.test("exclusive loads: a hit drops the backend copy; the swap cache serves 
   assert.equal(s.integrity.verified_reads, 3);
   assert.equal(s.integrity.stale_reads, 0);
   assert.deepEqual(sim.audit(), []);
+});
+
+Deno.test("skipped: puts, gets and stores that reached no backend are counted per superblock and type", () => {
+  const sim = new Simulation({ regime: "deferred" });
+  sim.mount("root");
+  sim.swapon(0, 8);
+  sim.put("root", 1, 0);
+  sim.get("root", 1, 0);
+  sim.store(0, 0, "heap");
+  let s = sim.snapshot();
+  assert.equal(s.superblocks[0].skipped, 2);
+  assert.equal(s.cleancache.skipped, 2);
+  assert.equal(s.swapTypes[0].skipped, 1);
+  assert.equal(s.frontswap.skipped, 1);
+  assert.equal(s.cleancache.failed_gets + s.cleancache.puts, 0, "no kernel counter moved");
+  sim.register("zcache");
+  sim.put("root", 1, 0);
+  sim.get("root", 1, 0);
+  sim.store(0, 1, "heap");
+  s = sim.snapshot();
+  assert.equal(s.cleancache.skipped, 2);
+  assert.equal(s.frontswap.skipped, 1);
 });

@@ -32,6 +32,8 @@ export interface Superblock {
   hits: number;
   misses: number;
   invalidates: number;
+  /** Puts and gets that reached no backend pool (pending, uncached, no backend): ours. */
+  skipped: number;
 }
 
 /** debugfs `cleancache/` counters. */
@@ -46,6 +48,8 @@ export interface CleancacheCounters {
 export class CleancacheFrontend {
   readonly regime: Regime;
   readonly counters: CleancacheCounters = { succ_gets: 0, failed_gets: 0, puts: 0, invalidates: 0 };
+  /** Puts and gets that reached no backend pool, over all superblocks ever mounted (ours). */
+  skipped = 0;
   #ops: CleancacheOps | null = null;
   /** fake-poolid: `fs_poolid_map`, `shared_fs_poolid_map`, `uuids`. */
   readonly #fsMap = new Array<number>(MAX_INITIALIZABLE_FS).fill(FS_UNKNOWN);
@@ -109,13 +113,14 @@ export class CleancacheFrontend {
 
   /** `cleancache_get_page`: true on a hit (page written to `out`). */
   getPage(sb: Superblock, ino: number, index: number, out: Uint8Array): boolean {
-    if (sb.poolId < 0) return false; // cleancache_fs_enabled(): skipped, nothing counted
+    if (sb.poolId < 0) return this.#skip(sb); // cleancache_fs_enabled(): nothing counted
     if (!this.#ops) {
       this.counters.failed_gets++;
       sb.misses++;
-      return false;
+      return this.#skip(sb);
     }
     const real = this.realPoolId(sb);
+    if (real < 0) this.#skip(sb);
     const hit = real >= 0 && this.#ops.getPage(real, ino, index, out);
     if (hit) {
       this.counters.succ_gets++;
@@ -129,14 +134,21 @@ export class CleancacheFrontend {
 
   /** `cleancache_put_page`. */
   putPage(sb: Superblock, ino: number, index: number, page: Uint8Array): void {
-    if (sb.poolId < 0) return;
+    if (sb.poolId < 0) {
+      this.#skip(sb);
+      return;
+    }
     if (!this.#ops) {
       this.counters.puts++; // fake-poolid counts puts with no backend
       sb.puts++;
+      this.#skip(sb);
       return;
     }
     const real = this.realPoolId(sb);
-    if (real < 0) return;
+    if (real < 0) {
+      this.#skip(sb);
+      return;
+    }
     this.#ops.putPage(real, ino, index, page);
     this.counters.puts++;
     sb.puts++;
@@ -265,6 +277,13 @@ export class CleancacheFrontend {
   }
 
   // ---------------- internals ----------------
+
+  /** Count an operation that reached no backend pool; returns false (a miss). */
+  #skip(sb: Superblock): false {
+    sb.skipped++;
+    this.skipped++;
+    return false;
+  }
 
   #createPool(sb: Superblock): number {
     const id = sb.uuid === null

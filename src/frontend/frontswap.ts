@@ -25,6 +25,8 @@ export interface SwapArea {
   loads: number;
   invalidates: number;
   written_back: number;
+  /** Stores that reached no backend (pending, uncached): ours. */
+  skipped: number;
 }
 
 /** debugfs `frontswap/` counters. */
@@ -56,6 +58,8 @@ export class FrontswapFrontend {
     failed_stores: 0,
     invalidates: 0,
   };
+  /** Stores that reached no backend, over all types ever enabled (ours). */
+  skipped = 0;
   #ops: FrontswapOps | null = null;
   readonly #areas = new Map<number, SwapArea>();
 
@@ -83,6 +87,7 @@ export class FrontswapFrontend {
       loads: 0,
       invalidates: 0,
       written_back: 0,
+      skipped: 0,
     };
     this.#areas.set(type, area);
     if (this.#ops) {
@@ -101,7 +106,12 @@ export class FrontswapFrontend {
    */
   store(type: number, offset: number, page: Uint8Array): boolean {
     const a = this.#areas.get(type)!;
-    if (!this.#ops || a.uncached) return false; // no backend: nothing counted
+    if (!this.#ops || a.uncached) {
+      // no backend: no kernel counter moves; ours counts the store that went to disk
+      a.skipped++;
+      this.skipped++;
+      return false;
+    }
     const dup = a.map[offset] === 1;
     const ok = this.#ops.store(type, offset, page);
     if (ok) {

@@ -82,5 +82,5 @@ export class SpyBackend implements CleancacheOps {
 
 /** A fresh superblock object for frontend tests. */
 export function superblock(name: string, uuid: string | null = null) {
-  return { name, uuid, poolId: -1, puts: 0, hits: 0, misses: 0, invalidates: 0 };
+  return { name, uuid, poolId: -1, puts: 0, hits: 0, misses: 0, invalidates: 0, skipped: 0 };
 }

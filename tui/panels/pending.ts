@@ -2,12 +2,14 @@
 import { clip, type Line, seg, title } from "../line.ts";
 import { OK, STATE_STYLE } from "../theme.ts";
 import type { ViewState } from "../view.ts";
+import { count } from "../format.ts";
 
 export function pendingDesired(v: ViewState): number {
   const s = v.snapshot;
   const lists = (s.cleancache.pending.length || s.frontswap.pending.length ? 1 : 0) +
     (s.cleancache.uncached.length || s.frontswap.uncached.length ? 1 : 0);
-  return 1 + Math.max(1, lists);
+  const skipped = s.cleancache.pending.length || s.frontswap.pending.length ? 1 : 0;
+  return 1 + Math.max(1, lists) + skipped;
 }
 
 export function pending(v: ViewState, w: number, h: number): Line[] {
@@ -38,6 +40,17 @@ export function pending(v: ViewState, w: number, h: number): Line[] {
       seg(clip(names.join(", ") || "none", Math.max(10, w - 40)), P.style),
       seg("  swap types: ", { dim: true }),
       seg(types.join(", ") || "none", P.style),
+    ]);
+    out.push([
+      seg(
+        clip(
+          `  skipped so far: ${count(s.cleancache.skipped)} puts/gets, ${
+            count(s.frontswap.skipped)
+          } swap stores never reached a backend`,
+          w,
+        ),
+        { dim: true },
+      ),
     ]);
   } else if (!s.cleancache.uncached.length && !s.frontswap.uncached.length) {
     out.push([
