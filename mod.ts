@@ -71,7 +71,7 @@ function usage(): string {
     "  --rate HZ          dashboard refresh rate (default 10)",
     "  --speed TPS        simulated ticks per second in the dashboard (default 10)",
     "  --no-color         no colours (also NO_COLOR=1)",
-    "  --workers N        accepted and passed on to the dashboard",
+    "  --workers N        with --compare: run the regimes in N Web Workers (1-3)",
     "  --writethrough     frontswap writethrough: a stored page is written to disk too",
     "  --exclusive-loads  frontswap exclusive loads: a hit drops the backend copy",
     "  --help             this text",
@@ -215,7 +215,7 @@ async function main(): Promise<number> {
   const seed = numberFlag("seed", flags.seed, 1, 0, 0xffffffff, true);
   const rate = numberFlag("rate", flags.rate, 10, 0.1, 60, false);
   const speed = numberFlag("speed", flags.speed, 10, 0, 10_000, false);
-  const workers = numberFlag("workers", flags.workers, 0, 0, 256, true);
+  const workers = numberFlag("workers", flags.workers, 0, 0, 3, true);
   const noColor = flags["no-color"] ?? false;
   const json = flags.json ?? false;
   const simOptions: SimulationOptions = {
@@ -228,12 +228,13 @@ async function main(): Promise<number> {
     if (!headless) die("--compare needs a script (--script FILE or commands on stdin)");
     const lines: ScriptLine[] = [];
     for await (const chunk of readLines(await openScript(flags.script))) lines.push(...chunk);
-    const code = runCompareScript(
+    const code = await runCompareScript(
       lines,
       seed,
       { out: (l) => stdout.line(l), err: (l) => stderr.line(l) },
       json,
       simOptions,
+      workers,
     );
     return code;
   }
@@ -285,7 +286,7 @@ async function main(): Promise<number> {
   } else if (!headless) {
     if (Deno.env.get("NO_COLOR") || noColor) Deno.env.set("FORCE_COLOR", "0");
     const { runDashboard } = await import("./tui/mod.ts");
-    const opts = { session, rate, speed, noColor, record: flags.record, workers };
+    const opts = { session, rate, speed, noColor, record: flags.record };
     await runDashboard(opts);
   }
   flushRecorder();

@@ -33,22 +33,31 @@ export function compareRegimes(
   simOptions: SimulationOptions = {},
   firstLine = 1,
 ): CompareColumn[] {
-  return REGIMES.map((regime) => {
-    const sim = new Simulation({ ...simOptions, regime, seed });
-    const session = new CommandSession(sim);
-    const errorResults: CommandResult[] = [];
-    for (let i = 0; i < lines.length; i++) {
-      const p = parseLine(lines[i]);
-      if (p.ok && p.command && SKIPPED.has(p.command.kind)) continue;
-      const r = session.execute(lines[i], firstLine + i);
-      if (r.error !== undefined) errorResults.push(r);
-      if (r.quit) break;
-    }
-    return {
-      regime,
-      stats: statsOf(session.sim.snapshot()),
-      errors: errorResults.length,
-      errorResults,
-    };
-  });
+  return REGIMES.map((regime) => compareColumn(regime, lines, seed, simOptions, firstLine));
+}
+
+/** One regime's run of a comparison: a pure function of its arguments. */
+export function compareColumn(
+  regime: Regime,
+  lines: readonly string[],
+  seed: number,
+  simOptions: SimulationOptions = {},
+  firstLine = 1,
+): CompareColumn {
+  const sim = new Simulation({ ...simOptions, regime, seed });
+  const session = new CommandSession(sim);
+  const errorResults: CommandResult[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const p = parseLine(lines[i]);
+    if (p.ok && p.command && SKIPPED.has(p.command.kind)) continue;
+    const r = session.execute(lines[i], firstLine + i);
+    if (r.error !== undefined) errorResults.push(r);
+    if (r.quit) break;
+  }
+  return {
+    regime,
+    stats: statsOf(session.sim.snapshot()),
+    errors: errorResults.length,
+    errorResults,
+  };
 }

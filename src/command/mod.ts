@@ -40,6 +40,8 @@ export type { Command, CommandKind, CompareOp, ExpectValue } from "./commands.ts
 export { evaluateExpect, resolvePath, statsOf, StatsPathError } from "./stats.ts";
 export type { Stats } from "./stats.ts";
 export { formatCompareText, formatJsonLine, formatStatsText, jsonObjectOf } from "./output.ts";
-export { compareRegimes } from "./compare.ts";
+export { compareColumn, compareRegimes } from "./compare.ts";
+export { compareRegimesInWorkers } from "./compare_workers.ts";
+export type { CompareJob } from "./compare_workers.ts";
 export type { CompareColumn } from "./compare.ts";
 export { MAX_LINE_LENGTH } from "./text.ts";

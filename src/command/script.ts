@@ -8,6 +8,7 @@ import type { ScriptLine } from "./lines.ts";
 import { formatJsonLine, hasOutput } from "./output.ts";
 import { MAX_LINE_LENGTH } from "./text.ts";
 import { compareRegimes } from "./compare.ts";
+import { compareRegimesInWorkers } from "./compare_workers.ts";
 import { formatCompareText, jsonObjectOf } from "./output.ts";
 import type { SimulationOptions } from "../simulation.ts";
 
@@ -97,13 +98,14 @@ export function exitStatusOf(errors: number, expectFailures: number): number {
  * side by side (text), or one `compare` JSON object. Errors are printed per
  * regime. Returns the exit status (2 when a line was in error in any regime).
  */
-export function runCompareScript(
+export async function runCompareScript(
   lines: readonly ScriptLine[],
   seed: number,
   output: ScriptOutput,
   json: boolean,
   simOptions: SimulationOptions = {},
-): number {
+  workers = 0,
+): Promise<number> {
   let errors = 0;
   const texts: string[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -117,7 +119,9 @@ export function runCompareScript(
     else output.err(msg);
   }
   for (const l of lines) texts.push(l.tooLong === undefined ? l.text : "");
-  const columns = compareRegimes(texts, seed, simOptions);
+  const columns = workers > 0
+    ? await compareRegimesInWorkers(texts, seed, simOptions, workers)
+    : compareRegimes(texts, seed, simOptions);
   for (const c of columns) {
     for (const r of c.errorResults) {
       errors++;

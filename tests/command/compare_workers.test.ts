@@ -1,0 +1,52 @@
+import assert from "node:assert/strict";
+import { compareRegimes, compareRegimesInWorkers } from "../../src/command/mod.ts";
+
+const SCRIPT = [
+  "mount root",
+  "mount gfs shared=c0ffee",
+  "swapon 0 slots=512",
+  "workload start pagecache rate=40",
+  "workload start swap rate=30 ram=128",
+  "run 20",
+  "register zcache allocator=zsmalloc limit=64",
+  "run 30",
+  "umount nope",
+  "unregister",
+  "run 5",
+  "register ram",
+  "run 5",
+];
+
+Deno.test("compare in Web Workers gives exactly the single-threaded result", async () => {
+  const serial = compareRegimes(SCRIPT, 5, { writethrough: false });
+  for (const workers of [1, 3]) {
+    const parallel = await compareRegimesInWorkers(SCRIPT, 5, { writethrough: false }, workers);
+    assert.deepEqual(parallel, serial, `${workers} workers`);
+  }
+  assert.deepEqual(serial.map((c) => c.regime), ["eager", "fake-poolid", "deferred"]);
+  assert.ok(serial.every((c) => c.errors === 1), "the bad umount is an error in every regime");
+  assert.ok(serial[2].stats.cleancache.succ_gets > 0);
+});
+
+Deno.test("mod.ts --compare --workers 2 prints exactly what --compare prints", async () => {
+  const run = async (extra: string[]) => {
+    const p = new Deno.Command(Deno.execPath(), {
+      args: ["run", "--allow-env", "--allow-read", "mod.ts", "--compare", "--json", ...extra],
+      cwd: new URL("../..", import.meta.url).pathname,
+      stdin: "piped",
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    const w = p.stdin.getWriter();
+    await w.write(new TextEncoder().encode(SCRIPT.join("\n") + "\n"));
+    await w.close();
+    const o = await p.output();
+    return { code: o.code, out: new TextDecoder().decode(o.stdout) };
+  };
+  const serial = await run([]);
+  const parallel = await run(["--workers", "2"]);
+  assert.equal(serial.code, 2, "the bad umount line makes the status 2");
+  assert.equal(parallel.code, serial.code);
+  assert.equal(parallel.out, serial.out);
+  assert.match(serial.out, /"cmd":"compare"/);
+});
