@@ -97,7 +97,7 @@ function usage(): string {
   lines.push(
     "",
     "Exit status: 0 all went well, 1 an expect failed, 2 a line was in error (or bad flags).",
-    "See docs/scripting.md for the JSON format, compare and record.",
+    "See README.md (Scripted sessions) for the JSON format, compare and record.",
   );
   return lines.join("\n");
 }

@@ -84,6 +84,7 @@ function rig(regime: Regime, withBackend: boolean): Rig {
     hits: 0,
     misses: 0,
     invalidates: 0,
+    skipped: 0,
   };
   if (withBackend && regime === "eager") {
     cc.register(be);

@@ -47,8 +47,11 @@ export class EntryTable {
   b = new Float64Array(INITIAL);
   /** Page index (cleancache); -1 for frontswap. */
   c = new Float64Array(INITIAL);
-  /** When the entry was last pushed or touched (a counter shared by all lists): global LRU age. */
-  age = new Float64Array(INITIAL);
+  /**
+   * When the entry was last pushed or touched: a 32-bit counter shared by all
+   * lists (the global LRU age), compared with wrap-around by `olderThan`.
+   */
+  age = new Int32Array(INITIAL);
   /** LRU links (the free list reuses `next`). */
   prev = new Int32Array(INITIAL);
   next = new Int32Array(INITIAL);
@@ -169,7 +172,7 @@ export class EntryTable {
   // ---------------- LRU lists ----------------
 
   push(l: Lru, id: number): void {
-    this.age[id] = ++this.#clock;
+    this.age[id] = this.#clock = (this.#clock + 1) | 0;
     this.prev[id] = l.tail;
     this.next[id] = NIL;
     if (l.tail !== NIL) this.next[l.tail] = id;
@@ -185,6 +188,11 @@ export class EntryTable {
     if (n !== NIL) this.prev[n] = p;
     else l.tail = p;
     l.size--;
+  }
+
+  /** Whether entry x was pushed or touched before entry y (wrap-around safe). */
+  olderThan(x: number, y: number): boolean {
+    return ((this.age[x] - this.age[y]) | 0) < 0;
   }
 
   touch(l: Lru, id: number): void {
@@ -234,7 +242,7 @@ export class EntryTable {
     this.a = g(this.a, i32);
     this.b = g(this.b, (k) => new Float64Array(k));
     this.c = g(this.c, (k) => new Float64Array(k));
-    this.age = g(this.age, (k) => new Float64Array(k));
+    this.age = g(this.age, i32);
     this.prev = g(this.prev, i32);
     this.next = g(this.next, i32);
     this.iprev = g(this.iprev, i32);

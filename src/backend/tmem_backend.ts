@@ -402,7 +402,7 @@ export class TmemBackend implements Backend, CleancacheOps {
     for (;;) {
       const cc = this.#ccLru.head;
       const fs = forSwap && this.options.writeback && this.#host ? this.#fsLru.head : NIL;
-      if (cc !== NIL && (fs === NIL || t.age[cc] < t.age[fs])) {
+      if (cc !== NIL && (fs === NIL || t.olderThan(cc, fs))) {
         this.#dropCc(this.#pools.get(t.a[cc])!, cc);
         this.#c.evicted_pages++;
       } else if (fs !== NIL) {

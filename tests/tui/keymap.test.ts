@@ -56,8 +56,8 @@ Deno.test("every binding is reachable and none is an F-key", () => {
   }
 });
 
-Deno.test("docs/dashboard.md lists every binding", async () => {
-  const doc = await Deno.readTextFile(new URL("../../docs/dashboard.md", import.meta.url));
+Deno.test("README.md lists every binding", async () => {
+  const doc = await Deno.readTextFile(new URL("../../README.md", import.meta.url));
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   for (const b of KEYMAP) {
     assert.match(
