@@ -4,6 +4,7 @@
  * `--once`, or the Ink dashboard. All I/O of the program lives here and in
  * `tui/`; `src/` is pure.
  */
+import { SharedCompressorPool } from "./src/backend/prefetch_pool.ts";
 import { parseArgs } from "node:util";
 import { Simulation, type SimulationOptions } from "./src/simulation.ts";
 import { isRegime, REGIME_INFO, REGIMES } from "./src/regime.ts";
@@ -71,7 +72,8 @@ function usage(): string {
     "  --rate HZ          dashboard refresh rate (default 10)",
     "  --speed TPS        simulated ticks per second in the dashboard (default 10)",
     "  --no-color         no colours (also NO_COLOR=1)",
-    "  --workers N        with --compare: run the regimes in N Web Workers (1-3)",
+    "  --workers N        compress ahead in N Web Workers (same results, faster);",
+    "                     with --compare: run the regimes in up to N workers",
     "  --writethrough     frontswap writethrough: a stored page is written to disk too",
     "  --exclusive-loads  frontswap exclusive loads: a hit drops the backend copy",
     "  --help             this text",
@@ -215,13 +217,19 @@ async function main(): Promise<number> {
   const seed = numberFlag("seed", flags.seed, 1, 0, 0xffffffff, true);
   const rate = numberFlag("rate", flags.rate, 10, 0.1, 60, false);
   const speed = numberFlag("speed", flags.speed, 10, 0, 10_000, false);
-  const workers = numberFlag("workers", flags.workers, 0, 0, 3, true);
+  const workers = numberFlag("workers", flags.workers, 0, 0, 8, true);
   const noColor = flags["no-color"] ?? false;
   const json = flags.json ?? false;
   const simOptions: SimulationOptions = {
     writethrough: flags.writethrough ?? false,
     exclusiveLoads: flags["exclusive-loads"] ?? false,
   };
+  // Compression ahead of time in Web Workers (not for --compare, which runs whole regimes in them).
+  const pool = workers > 0 && !flags.compare ? new SharedCompressorPool(workers) : null;
+  if (pool) {
+    simOptions.precompressor = pool;
+    globalThis.addEventListener("unload", () => pool.close());
+  }
   const headless = flags.script !== undefined || !Deno.stdin.isTerminal();
 
   if (flags.compare) {
@@ -290,6 +298,7 @@ async function main(): Promise<number> {
     await runDashboard(opts);
   }
   flushRecorder();
+  pool?.close();
   return code;
 }
 

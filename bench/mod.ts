@@ -43,7 +43,7 @@ progress("2-4/7 zcache vs raw compressor, ram, memcpy, same-filled");
 const set = pageMix(1024);
 const comp = benchCompress(set, rounds);
 progress("5/7 headless default scenario");
-const sim = benchSim(rounds);
+const sim = benchSim(rounds, workers);
 progress(`6/7 memory per stored page (${quick ? "20k" : "100k"} pages)`);
 const mem = benchMemory(quick ? 20_000 : 100_000);
 progress("density of the mix: fflate/zsmalloc, zlib/zbud");
@@ -102,6 +102,9 @@ const result = {
   sim_ops_per_tick: sim.ops_per_tick,
   sim_no_backend_ops_per_s: sim.no_backend_ops_per_s,
   sim_no_backend_ticks_per_s: sim.no_backend_ticks_per_s,
+  sim_workers_ticks_per_s: sim.workers_ticks_per_s,
+  sim_workers_speedup: sim.workers_speedup,
+  sim_workers_hit_share: sim.workers_hit_share,
   overhead_bytes_per_page: mem.overhead_bytes_per_page,
   memory: {
     stored_pages: mem.pages,
@@ -201,6 +204,13 @@ const rows: string[][] = [
     `${f(sim.no_backend_ticks_per_s, 1)} ticks/s`,
     "",
     "",
+  ],
+  [
+    `5 same + zcache, ${workers} workers ahead`,
+    `${f(sim.workers_ticks_per_s, 1)} ticks/s`,
+    `inline ${f(sim.ticks_per_s, 1)} ticks/s`,
+    `${f(sim.workers_speedup, 2)}x speed-up`,
+    `${f(sim.workers_hit_share * 100, 0)}% of puts/stores precomputed`,
   ],
   [
     "6 heap+external per stored page",

@@ -24,13 +24,14 @@ import {
 import { TmemBackend } from "./backend/tmem_backend.ts";
 import { CleancacheFrontend, type Superblock } from "./frontend/cleancache.ts";
 import { FrontswapFrontend } from "./frontend/frontswap.ts";
-import type { Workload, WorkloadName, WorkloadParams } from "./workload.ts";
+import type { PageVersionRef, Workload, WorkloadName, WorkloadParams } from "./workload.ts";
 import { WORKLOAD_FACTORIES } from "./workloads/mod.ts";
 import { Rng } from "./rng.ts";
 import { SimError } from "./errors.ts";
 import { FileDisk } from "./disk.ts";
 import { SwapDevice } from "./swap_device.ts";
 import { EventLog } from "./event_log.ts";
+import type { Precompressor } from "./backend/prefetch_pool.ts";
 
 export interface SimulationOptions {
   regime?: Regime;
@@ -41,6 +42,13 @@ export interface SimulationOptions {
   writethrough?: boolean;
   /** Frontswap exclusive loads: a successful load drops the backend copy (swap cache keeps the page). */
   exclusiveLoads?: boolean;
+  /**
+   * Compression ahead of time (e.g. a `SharedCompressorPool` of Web
+   * Workers): at each tick the workloads' upcoming pages are handed to it and
+   * finished results offered to the backend. Results are identical with or
+   * without it; only the speed changes.
+   */
+  precompressor?: Precompressor;
 }
 
 /** Simulated milliseconds per tick. */
@@ -78,6 +86,9 @@ export class Simulation {
   readonly #integrity = { verified_reads: 0, stale_reads: 0, lost_pages: 0 };
   #overrides = 0;
   #writtenBack = 0;
+  readonly #pre: Precompressor | null;
+  /** Stamps already handed to the precompressor. */
+  readonly #prefetched = new Set<number>();
 
   constructor(opts: SimulationOptions = {}) {
     this.#regime = opts.regime ?? "deferred";
@@ -88,6 +99,7 @@ export class Simulation {
       exclusiveLoads: opts.exclusiveLoads ?? false,
     };
     this.#events = new EventLog(opts.eventLimit ?? 200);
+    this.#pre = opts.precompressor ?? null;
     this.#cc = this.#newCleancache();
     this.#fs = new FrontswapFrontend(this.#regime, this.#fsOpts);
   }
@@ -235,6 +247,18 @@ export class Simulation {
     this.#disk.deleteFile(m.fsKey, ino);
   }
 
+  /** The current version of a file page on disk, or null. */
+  fileVersion(name: string, ino: number, index: number): PageVersionRef | null {
+    const m = this.#mounts.get(name);
+    const v = m && this.#disk.get(m.fsKey, ino, index);
+    return v ? { stamp: v.stamp, cls: v.cls } : null;
+  }
+
+  /** A fresh version stamp, for a page a workload writes now and stores later (`store(..., stamp)`). */
+  newVersion(): number {
+    return ++this.#stamp;
+  }
+
   /** Whether the file page exists on disk. */
   hasFilePage(name: string, ino: number, index: number): boolean {
     const m = this.#mounts.get(name);
@@ -284,11 +308,22 @@ export class Simulation {
     return null;
   }
 
-  /** Swap out a new page version into a slot: `frontswap_store`, the disk when refused. */
-  store(type: number, offset: number, cls: ContentClass = "text"): "stored" | "rejected" {
+  /**
+   * Swap out a page into a slot: `frontswap_store`, the disk when refused.
+   * The page is a new version, or the version `stamp` from `newVersion()`.
+   */
+  store(
+    type: number,
+    offset: number,
+    cls: ContentClass = "text",
+    stamp?: number,
+  ): "stored" | "rejected" {
     const dev = this.#slot("store", type, offset);
     checkClass("store", cls);
-    const digest = pageDigest(generatePage(++this.#stamp, cls, this.#page));
+    if (stamp !== undefined && (!Number.isSafeInteger(stamp) || stamp < 1 || stamp > this.#stamp)) {
+      throw new SimError(`store: ${stamp} is not a version stamp handed out by newVersion()`);
+    }
+    const digest = pageDigest(generatePage(stamp ?? ++this.#stamp, cls, this.#page));
     dev.fill(offset, digest);
     this.#ops++;
     const skipDisk = this.#fs.store(type, offset, this.#page);
@@ -434,8 +469,14 @@ export class Simulation {
     }
     for (let i = 0; i < ticks; i++) {
       this.#tick++;
+      if (this.#pre) this.#prefetch(this.#pre);
       for (const w of this.#workloads.values()) w.step(this);
     }
+  }
+
+  /** Stores that used a compression computed ahead (0 without a precompressor). */
+  get precompressedHits(): number {
+    return this.#backend?.precompressedHits ?? 0;
   }
 
   // ---------------------------------------------------------------- reporting
@@ -561,6 +602,29 @@ export class Simulation {
   }
 
   // ---------------------------------------------------------------- internals
+
+  /** Offer finished precompressions to the backend; hand the workloads' upcoming pages over. */
+  #prefetch(pre: Precompressor): void {
+    const b = this.#backend;
+    const batches = pre.collect();
+    if (!b || b.kind !== "zcache") return;
+    for (const batch of batches) b.precompressed(batch); // ignored unless compressor and level match
+    const room = pre.room();
+    if (room === 0) return;
+    const pages: Uint8Array[] = [];
+    if (this.#prefetched.size > 1 << 16) this.#prefetched.clear();
+    for (const w of this.#workloads.values()) {
+      const share = Math.ceil(room / this.#workloads.size);
+      let taken = 0;
+      for (const v of w.upcoming?.(this, share * 2) ?? []) {
+        if (this.#prefetched.has(v.stamp) || v.cls === "zero" || v.cls === "same") continue;
+        this.#prefetched.add(v.stamp);
+        pages.push(generatePage(v.stamp, v.cls));
+        if (++taken >= share) break;
+      }
+    }
+    if (pages.length > 0) pre.submit(pages, b.options.compressor, b.options.level);
+  }
 
   #newCleancache(): CleancacheFrontend {
     const cc = new CleancacheFrontend(this.#regime);

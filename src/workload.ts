@@ -1,4 +1,5 @@
 import type { Simulation } from "./simulation.ts";
+import type { ContentClass } from "./content.ts";
 
 /** Names of the built-in workload generators. */
 export type WorkloadName = "pagecache" | "swap" | "churn";
@@ -19,6 +20,19 @@ export interface Workload {
   step(sim: Simulation): void;
   /** Called when stopped; release what it holds (free swap slots...). */
   stop(sim: Simulation): void;
+  /**
+   * Optional: page versions this workload expects to put or store soon (its
+   * oldest cached or resident pages), at most `max`, so their compression can
+   * be done ahead in workers. A hint only: the run's results are the same
+   * whatever it returns.
+   */
+  upcoming?(sim: Simulation, max: number): PageVersionRef[];
+}
+
+/** A page version: its stamp and content class (its bytes are `generatePage(stamp, cls)`). */
+export interface PageVersionRef {
+  stamp: number;
+  cls: ContentClass;
 }
 
 /** Builds a workload from user parameters; throws `SimError` on a bad parameter. */

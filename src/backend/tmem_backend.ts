@@ -236,6 +236,11 @@ export class TmemBackend implements Backend, CleancacheOps {
     return true;
   }
 
+  /** How many stores used a precomputed compression so far. */
+  get precompressedHits(): number {
+    return this.#pre?.hits ?? 0;
+  }
+
   /** Drop precomputed compressions not used; returns how many there were. */
   clearPrecompressed(): number {
     const n = this.#pre?.pending ?? 0;

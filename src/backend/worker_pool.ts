@@ -106,9 +106,15 @@ export class CompressorPool {
  */
 export class PrecompressedCache {
   readonly #byDigest = new Map<number, { page: Uint8Array; out: Uint8Array }[]>();
+  /** Insertion order, for dropping the oldest unused results beyond `capacity`. */
+  readonly #order: { d: number; e: { page: Uint8Array; out: Uint8Array } }[] = [];
+  #head = 0;
   #pending = 0;
   hits = 0;
   misses = 0;
+
+  /** At most `capacity` unused results are kept (oldest dropped first). */
+  constructor(readonly capacity = 1 << 16) {}
 
   /** Add a batch's results. */
   add(batch: BatchResult): void {
@@ -117,10 +123,25 @@ export class PrecompressedCache {
       const page = batch.pages.subarray(i * PAGE, (i + 1) * PAGE);
       const out = batch.data.subarray(batch.offsets[i], batch.offsets[i + 1]);
       const d = pageDigest(page);
+      const e = { page, out };
       const list = this.#byDigest.get(d);
-      if (list) list.push({ page, out });
-      else this.#byDigest.set(d, [{ page, out }]);
+      if (list) list.push(e);
+      else this.#byDigest.set(d, [e]);
+      this.#order.push({ d, e });
       this.#pending++;
+    }
+    while (this.#pending > this.capacity && this.#head < this.#order.length) {
+      const { d, e } = this.#order[this.#head++];
+      const list = this.#byDigest.get(d);
+      const at = list ? list.indexOf(e) : -1;
+      if (at < 0) continue; // already used
+      list!.splice(at, 1);
+      if (list!.length === 0) this.#byDigest.delete(d);
+      this.#pending--;
+    }
+    if (this.#head > 4096 && this.#head * 2 > this.#order.length) {
+      this.#order.splice(0, this.#head);
+      this.#head = 0;
     }
   }
 
@@ -151,6 +172,8 @@ export class PrecompressedCache {
 
   clear(): void {
     this.#byDigest.clear();
+    this.#order.length = 0;
+    this.#head = 0;
     this.#pending = 0;
   }
 }

@@ -14,7 +14,7 @@
  * leave the page cache without a put, newly mounted ones join in.
  */
 import type { Simulation } from "../simulation.ts";
-import type { Workload, WorkloadParams } from "../workload.ts";
+import type { PageVersionRef, Workload, WorkloadParams } from "../workload.ts";
 import { SimError } from "../errors.ts";
 import { hash32 } from "../rng.ts";
 import type { ContentClass } from "../content.ts";
@@ -163,6 +163,17 @@ export class PagecacheWorkload implements Workload {
         if (!(e instanceof SimError)) throw e;
       }
     }
+  }
+
+  /** The oldest pages of the page cache: the next clean pages to be put. */
+  upcoming(sim: Simulation, max: number): PageVersionRef[] {
+    const out: PageVersionRef[] = [];
+    for (const pg of this.#cache.values()) {
+      if (out.length >= max) break;
+      const v = sim.fileVersion(pg.fs, pg.ino, pg.index);
+      if (v) out.push(v);
+    }
+    return out;
   }
 
   stop(_sim: Simulation): void {

@@ -15,7 +15,7 @@
  * is free, new pages are not allocated (the touch is dropped, `oom` counted).
  */
 import type { Simulation } from "../simulation.ts";
-import type { Workload, WorkloadParams } from "../workload.ts";
+import type { PageVersionRef, Workload, WorkloadParams } from "../workload.ts";
 import { SimError } from "../errors.ts";
 import { hash32 } from "../rng.ts";
 import type { ContentClass } from "../content.ts";
@@ -84,6 +84,8 @@ export class SwapWorkload implements Workload {
   readonly #byPid = new Map<number, Proc>();
   /** Resident pages; insertion order is LRU order. Value: the owning process. */
   readonly #lru = new Map<number, Proc>();
+  /** The version each resident page was last written with (stored when it is swapped out). */
+  readonly #version = new Map<number, number>();
   /** Slot code -> page key of the page this workload put there. */
   readonly #owner = new Map<number, number>();
   #nextPid = 1;
@@ -146,9 +148,21 @@ export class SwapWorkload implements Workload {
     }
   }
 
+  /** The least recently used resident pages: the next ones to be swapped out. */
+  upcoming(_sim: Simulation, max: number): PageVersionRef[] {
+    const out: PageVersionRef[] = [];
+    for (const [key, p] of this.#lru) {
+      if (out.length >= max) break;
+      const stamp = this.#version.get(key);
+      if (stamp !== undefined) out.push({ stamp, cls: this.#classOf(p, key % PAGE_SPAN) });
+    }
+    return out;
+  }
+
   stop(sim: Simulation): void {
     for (const p of [...this.#procs]) this.#exit(sim, p);
     this.#lru.clear();
+    this.#version.clear();
     this.#owner.clear();
   }
 
@@ -172,8 +186,10 @@ export class SwapWorkload implements Workload {
     for (let page = 0; page < p.size; page++) {
       const code = p.loc[page];
       const key = p.pid * PAGE_SPAN + page;
-      if (code === RESIDENT) this.#lru.delete(key);
-      else if (code >= 0 && this.#owner.get(code) === key) {
+      if (code === RESIDENT) {
+        this.#lru.delete(key);
+        this.#version.delete(key);
+      } else if (code >= 0 && this.#owner.get(code) === key) {
         this.#owner.delete(code);
         const type = Math.floor(code / SLOT_SPAN), off = code % SLOT_SPAN;
         if (sim.slotInUse(type, off)) {
@@ -221,6 +237,7 @@ export class SwapWorkload implements Workload {
     if (code === RESIDENT) {
       this.#lru.delete(key);
       this.#lru.set(key, p);
+      this.#version.set(key, sim.newVersion()); // a touch writes the page
       return;
     }
     if (code === UNALLOCATED) {
@@ -243,6 +260,7 @@ export class SwapWorkload implements Workload {
     }
     p.loc[page] = RESIDENT;
     this.#lru.set(key, p);
+    this.#version.set(key, sim.newVersion());
     while (this.#lru.size > this.#ram && this.#evictOne(sim));
   }
 
@@ -257,8 +275,9 @@ export class SwapWorkload implements Workload {
     const code = slot.type * SLOT_SPAN + slot.offset;
     // A stale claim on this slot (its type was swapped off and on): that page is resident.
     const stale = this.#owner.get(code);
-    sim.store(slot.type, slot.offset, this.#classOf(p, page));
+    sim.store(slot.type, slot.offset, this.#classOf(p, page), this.#version.get(key));
     this.#lru.delete(key);
+    this.#version.delete(key);
     if (stale !== undefined && stale !== key) this.#reclaim(stale);
     p.loc[page] = code;
     this.#owner.set(code, key);
