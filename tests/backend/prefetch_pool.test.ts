@@ -92,3 +92,40 @@ Deno.test("the pool compresses exactly as the backend does", () => {
     pool.close();
   }
 });
+
+Deno.test("mod.ts --workers 2 prints exactly what a single-threaded run prints", async () => {
+  const script = [
+    "mount root",
+    "mount gfs shared=u1",
+    "swapon 0 slots=1024",
+    "workload start pagecache rate=80 cache=256",
+    "workload start swap rate=50 ram=128",
+    "run 10",
+    "register zcache limit=256",
+    "run 60",
+    "stats",
+    "unregister",
+    "run 5",
+    "stats",
+  ].join("\n") + "\n";
+  const run = async (extra: string[]) => {
+    const p = new Deno.Command(Deno.execPath(), {
+      args: ["run", "--allow-env", "--allow-read", "mod.ts", "--json", ...extra],
+      cwd: new URL("../..", import.meta.url).pathname,
+      stdin: "piped",
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    const w = p.stdin.getWriter();
+    await w.write(new TextEncoder().encode(script));
+    await w.close();
+    const o = await p.output();
+    return { code: o.code, out: new TextDecoder().decode(o.stdout) };
+  };
+  const plain = await run([]);
+  const workers = await run(["--workers", "2"]);
+  assert.equal(plain.code, 0);
+  assert.equal(workers.code, 0);
+  assert.equal(workers.out, plain.out);
+  assert.match(plain.out, /"stored_pages"/);
+});
