@@ -9,6 +9,7 @@
 import { Box, render, renderToString, Text } from "ink";
 import { PassThrough } from "node:stream";
 import { Controller } from "../tui/controller.ts";
+import { FrameView } from "../tui/app.tsx";
 import type { Line } from "../tui/line.ts";
 import { plain } from "../tui/line.ts";
 import { screen } from "../tui/screen.ts";
@@ -18,8 +19,8 @@ import { defaultSession } from "./sim.ts";
 const COLS = 120, ROWS = 40;
 const BLANK = " ";
 
-/** The same tree `tui/app.tsx` renders for a line. */
-function LineView({ line }: { line: Line }) {
+/** The earlier dashboard tree, one ink `<Text>` per styled segment, for comparison. */
+function SegmentLine({ line }: { line: Line }) {
   if (!line.length) return <Text>{BLANK}</Text>;
   return (
     <Text wrap="truncate-end">
@@ -32,45 +33,17 @@ function LineView({ line }: { line: Line }) {
   );
 }
 
-const SGR: Record<string, number> = {
-  green: 32,
-  yellow: 33,
-  red: 31,
-  cyan: 36,
-  magenta: 35,
-  blue: 34,
-  gray: 90,
-};
-
-/** A line as one pre-styled string (SGR codes), for the one-Text-per-line variant. */
-function ansi(line: Line): string {
-  let out = "";
-  for (const s of line) {
-    const codes: number[] = [];
-    if (s.color) codes.push(SGR[s.color]);
-    if (s.bold) codes.push(1);
-    if (s.dim) codes.push(2);
-    if (s.inverse) codes.push(7);
-    out += codes.length ? `\x1b[${codes.join(";")}m${s.text}\x1b[0m` : s.text;
-  }
-  return out || BLANK;
-}
-
-/** The same frame with one <Text> per line (a possible cheaper dashboard tree). */
 function FlatFrame({ lines }: { lines: Line[] }) {
   return (
     <Box flexDirection="column" width={COLS}>
-      {lines.map((l, i) => <Text key={i} wrap="truncate-end">{ansi(l)}</Text>)}
+      {lines.map((l, i) => <SegmentLine key={i} line={l} />)}
     </Box>
   );
 }
 
+/** The tree `tui/app.tsx` renders (`FrameView`: one pre-styled `<Text>` per line). */
 function Frame({ lines }: { lines: Line[] }) {
-  return (
-    <Box flexDirection="column" width={COLS}>
-      {lines.map((l, i) => <LineView key={i} line={l} />)}
-    </Box>
-  );
+  return <FrameView lines={lines} columns={COLS} />;
 }
 
 /** A terminal of 120x40 that discards what it is sent. */
@@ -97,7 +70,7 @@ export interface FrameResult {
   frame_ms: number;
   /** A fresh tree each frame (ink's renderToString: mount, layout, unmount). */
   fresh_frame_ms: number;
-  /** The same frame with one pre-styled <Text> per line instead of one per segment. */
+  /** The same frame with the earlier tree: one <Text> per styled segment. */
   flat_frame_ms: number;
   plain_frame_ms: number;
   frame_vs_plain: number;

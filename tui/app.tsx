@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { Box, Text, useApp, useInput, useStdin, useWindowSize } from "ink";
 import { Controller, type ControllerOptions } from "./controller.ts";
-import { type Line, strip } from "./line.ts";
+import { ansi, type Line, strip } from "./line.ts";
 import { screen } from "./screen.ts";
 
 export interface AppProps extends ControllerOptions {
@@ -13,17 +13,14 @@ export interface AppProps extends ControllerOptions {
 
 const BLANK = " ";
 
+/** One row: a single pre-styled `<Text>` (cheaper for ink than one per segment). */
 function LineView({ line }: { line: Line }) {
-  if (!line.length) return <Text>{BLANK}</Text>;
-  return (
-    <Text wrap="truncate-end">
-      {line.map((s, i) => (
-        <Text key={i} color={s.color} bold={s.bold} dimColor={s.dim} inverse={s.inverse}>
-          {s.text}
-        </Text>
-      ))}
-    </Text>
-  );
+  return <Text wrap="truncate-end">{ansi(line) || BLANK}</Text>;
+}
+
+/** The whole frame: one row per line, as wide as the terminal. */
+export function FrameView({ lines, columns }: { lines: Line[]; columns: number }) {
+  return <FrameView lines={lines} columns={columns} />;
 }
 
 export function App(props: AppProps) {

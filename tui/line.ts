@@ -35,6 +35,34 @@ export function lineWidth(line: Line): number {
   return n;
 }
 
+const SGR: Record<Color, number> = {
+  green: 32,
+  yellow: 33,
+  red: 31,
+  cyan: 36,
+  magenta: 35,
+  blue: 34,
+  gray: 90,
+};
+
+/**
+ * A line as one string with SGR escape codes: the dashboard renders one ink
+ * `<Text>` per line from it, about a third cheaper than one per segment.
+ * Strip the line first (`strip`) for a screen without colour.
+ */
+export function ansi(line: Line): string {
+  let out = "";
+  for (const s of line) {
+    let codes = "";
+    if (s.color) codes += `;${SGR[s.color]}`;
+    if (s.bold) codes += ";1";
+    if (s.dim) codes += ";2";
+    if (s.inverse) codes += ";7";
+    out += codes ? `\x1b[${codes.slice(1)}m${s.text}\x1b[0m` : s.text;
+  }
+  return out;
+}
+
 export function plain(line: Line): string {
   return line.map((s) => s.text).join("");
 }

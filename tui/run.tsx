@@ -39,7 +39,7 @@ export async function runDashboard(opts: DashboardOptions): Promise<void> {
       rate={rate}
       speed={opts.speed ?? DEFAULT_SPEED}
       record={opts.record}
-      noColor={opts.noColor}
+      noColor={opts.noColor || colourOffByEnv()}
       events={events}
     />,
     {
@@ -74,4 +74,9 @@ export function renderOnce(snapshot: Snapshot, opts: { columns?: number } = {}):
     interactive: false,
   };
   return fullLines(v, opts.columns ?? 120).map((l) => plain(l).trimEnd()).join("\n");
+}
+
+/** NO_COLOR (https://no-color.org) or FORCE_COLOR=0: the lines carry no escape codes. */
+function colourOffByEnv(): boolean {
+  return Boolean(Deno.env.get("NO_COLOR")) || Deno.env.get("FORCE_COLOR") === "0";
 }
