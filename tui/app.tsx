@@ -20,7 +20,11 @@ function LineView({ line }: { line: Line }) {
 
 /** The whole frame: one row per line, as wide as the terminal. */
 export function FrameView({ lines, columns }: { lines: Line[]; columns: number }) {
-  return <FrameView lines={lines} columns={columns} />;
+  return (
+    <Box flexDirection="column" width={columns}>
+      {lines.map((l, i) => <LineView key={i} line={l} />)}
+    </Box>
+  );
 }
 
 export function App(props: AppProps) {
@@ -50,9 +54,5 @@ export function App(props: AppProps) {
 
   let lines = screen(ctl.view, columns, rows);
   if (props.noColor) lines = lines.map(strip);
-  return (
-    <Box flexDirection="column" width={columns}>
-      {lines.map((l, i) => <LineView key={i} line={l} />)}
-    </Box>
-  );
+  return <FrameView lines={lines} columns={columns} />;
 }
