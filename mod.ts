@@ -293,6 +293,10 @@ async function main(): Promise<number> {
     stdout.line(renderOnce(session.sim.snapshot()));
   } else if (!headless) {
     if (Deno.env.get("NO_COLOR") || noColor) Deno.env.set("FORCE_COLOR", "0");
+    // Ink renders nothing but the last frame when it thinks it runs in CI (is-in-ci reads CI
+    // when ink loads); a dashboard on a terminal is interactive whatever the environment says.
+    Deno.env.delete("CI");
+    Deno.env.delete("CONTINUOUS_INTEGRATION");
     const { runDashboard } = await import("./tui/mod.ts");
     const opts = { session, rate, speed, noColor, record: flags.record };
     await runDashboard(opts);
