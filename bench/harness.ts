@@ -60,18 +60,7 @@ export function interleaved(
     }
     if (r >= warmup) { for (const n of names) times[n].push(t[n]); }
   }
-  const out: Record<string, Measured> = {};
-  for (const n of names) {
-    const ms = median(times[n]);
-    out[n] = {
-      ms,
-      units: units[n],
-      nsPerUnit: (ms * 1e6) / units[n],
-      perSecond: units[n] / (ms / 1000),
-      rounds: times[n],
-    };
-  }
-  return out;
+  return summarize(names, times, units);
 }
 
 /** Median over rounds of the per-round ratio a/b (robust to rounds slowed by load). */
@@ -123,6 +112,15 @@ export async function interleavedAsync(
     }
     if (r >= warmup) { for (const n of names) times[n].push(t[n]); }
   }
+  return summarize(names, times, units);
+}
+
+/** Medians per case over the measured rounds. */
+function summarize(
+  names: string[],
+  times: Record<string, number[]>,
+  units: Record<string, number>,
+): Record<string, Measured> {
   const out: Record<string, Measured> = {};
   for (const n of names) {
     const ms = median(times[n]);

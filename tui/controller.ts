@@ -12,7 +12,7 @@ import { History } from "./history.ts";
 import { type Action, lookup } from "./keymap.ts";
 import { editCmdLine, openCmdLine } from "./command_line.ts";
 import { mergedEvents } from "./panels/events.ts";
-import { FOCUS_ORDER, type ViewState } from "./view.ts";
+import { FOCUS_ORDER, newView, type ViewState } from "./view.ts";
 import type { DashboardSession, ExecResult } from "./types.ts";
 
 /** Refresh rates `+`/`-` step through, Hz. */
@@ -45,23 +45,14 @@ export class Controller {
     const history = new History();
     const snapshot = this.session.sim.snapshot();
     history.push(snapshot, this.session.sim);
-    this.view = {
-      snapshot,
-      history,
+    this.view = newView(snapshot, history, {
       paused: opts.paused ?? false,
       rate: opts.rate ?? DEFAULT_RATE,
       speed: opts.speed ?? DEFAULT_SPEED,
-      focus: "pools",
-      selPool: 0,
-      selSwap: 0,
-      eventScroll: 0,
-      overlay: null,
-      cmdline: null,
-      status: null,
       uiEvents: [...(opts.events ?? [])],
       record: opts.record,
       interactive: true,
-    };
+    });
   }
 
   get snapshot(): Snapshot {

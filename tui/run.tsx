@@ -9,7 +9,7 @@ import { plain } from "./line.ts";
 import { fullLines } from "./screen.ts";
 import type { DashboardOptions, DashboardSession } from "./types.ts";
 import type { SimEvent } from "../src/snapshot.ts";
-import type { ViewState } from "./view.ts";
+import { newView } from "./view.ts";
 
 /** Nothing mounted, enabled, registered or running, and no time passed. */
 export function isPristine(s: Snapshot): boolean {
@@ -57,22 +57,12 @@ export async function runDashboard(opts: DashboardOptions): Promise<void> {
 export function renderOnce(snapshot: Snapshot, opts: { columns?: number } = {}): string {
   const history = new History();
   history.push(snapshot);
-  const v: ViewState = {
-    snapshot,
-    history,
+  const v = newView(snapshot, history, {
     paused: false,
     rate: DEFAULT_RATE,
     speed: DEFAULT_SPEED,
-    focus: "pools",
-    selPool: 0,
-    selSwap: 0,
-    eventScroll: 0,
-    overlay: null,
-    cmdline: null,
-    status: null,
-    uiEvents: [],
     interactive: false,
-  };
+  });
   return fullLines(v, opts.columns ?? 120).map((l) => plain(l).trimEnd()).join("\n");
 }
 

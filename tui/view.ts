@@ -35,3 +35,24 @@ export interface ViewState {
   /** False for `--once`: no focus marks, no footer. */
   interactive: boolean;
 }
+
+/** A fresh view: nothing selected, focus on Pools, no overlay. */
+export function newView(
+  snapshot: Snapshot,
+  history: History,
+  rest: Pick<ViewState, "rate" | "speed" | "paused" | "interactive"> & Partial<ViewState>,
+): ViewState {
+  return {
+    snapshot,
+    history,
+    focus: "pools",
+    selPool: 0,
+    selSwap: 0,
+    eventScroll: 0,
+    overlay: null,
+    cmdline: null,
+    status: null,
+    uiEvents: [],
+    ...rest,
+  };
+}
