@@ -5,6 +5,8 @@ import { renderOnce } from "../../tui/mod.ts";
 import { MIN_COLS, MIN_ROWS } from "../../tui/layout.ts";
 import { width } from "../../tui/line.ts";
 import { defaultSession, renderSized, wait } from "./helpers.tsx";
+import { CommandSession } from "../../src/command/mod.ts";
+import { Simulation } from "../../src/simulation.ts";
 
 function assertFits(frame: string, cols: number, rows: number) {
   const lines = frame.split("\n");
@@ -115,4 +117,14 @@ Deno.test("--once: renderOnce prints the numbers as plain text", () => {
     new RegExp(`\\b${s.backend!.stored_pages}\\b`),
   );
   assert.ok(!text.includes("quit"), "no key hints in --once");
+});
+
+Deno.test("panel titles count backed, pending and uncached (eager after a late register)", () => {
+  const session = new CommandSession(new Simulation({ regime: "eager" }));
+  for (const l of ["mount early", "swapon 0", "register zcache", "mount late", "swapon 1"]) {
+    assert.ok(session.execute(l).ok, l);
+  }
+  const text = renderOnce(session.sim.snapshot());
+  assert.match(text, /Pools 2 mounted, 1 backed, 0 pending, 1 uncached/);
+  assert.match(text, /Swap types 2 enabled, 1 active, 0 pending, 1 off/);
 });

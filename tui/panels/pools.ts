@@ -66,13 +66,17 @@ export function poolsDesired(v: ViewState): number {
 export function pools(v: ViewState, w: number, h: number): Line[] {
   const sbs = v.snapshot.superblocks;
   const focused = v.interactive && v.focus === "pools";
-  const pending = sbs.filter((s) => s.state === "pending").length;
+  const count = (state: string) => sbs.filter((s) => s.state === state).length;
+  const uncached = count("uncached");
   const shared = sbs.some((s) => s.uuid);
   const out: Line[] = [
     title(`Pools`, w, focused, [
-      seg(`${sbs.length} mounted, ${sbs.length - pending} backed, ${pending} pending`, {
-        dim: true,
-      }),
+      seg(
+        `${sbs.length} mounted, ${count("backed")} backed, ${count("pending")} pending${
+          uncached ? `, ${uncached} uncached` : ""
+        }`,
+        { dim: true },
+      ),
       ...(shared ? [seg("  (* shared, with uuid)", { dim: true })] : []),
     ]),
   ];

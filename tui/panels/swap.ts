@@ -58,11 +58,16 @@ export function swapDesired(v: ViewState): number {
 export function swap(v: ViewState, w: number, h: number): Line[] {
   const types = v.snapshot.swapTypes;
   const focused = v.interactive && v.focus === "swap";
-  const pending = types.filter((t) => t.state === "pending").length;
-  const active = types.filter((t) => t.state === "backed").length;
+  const count = (state: string) => types.filter((t) => t.state === state).length;
+  const off = count("uncached");
   const out: Line[] = [
     title("Swap types", w, focused, [
-      seg(`${types.length} enabled, ${active} active, ${pending} pending`, { dim: true }),
+      seg(
+        `${types.length} enabled, ${count("backed")} active, ${count("pending")} pending${
+          off ? `, ${off} off` : ""
+        }`,
+        { dim: true },
+      ),
     ]),
   ];
   if (h <= 1) return out.slice(0, h);
