@@ -3,38 +3,10 @@
  * messages for bad input, flags, compare, record/replay, determinism.
  */
 import assert from "node:assert/strict";
+import { type CliRun, runCli } from "./helpers/cli.ts";
 
-const ROOT = new URL("..", import.meta.url);
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], stdin: string | Uint8Array = ""): Promise<Run> {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-env", "--allow-read", "--allow-write", "mod.ts", ...args],
-    cwd: ROOT,
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).spawn();
-  const w = child.stdin.getWriter();
-  try {
-    await w.write(typeof stdin === "string" ? new TextEncoder().encode(stdin) : stdin);
-    await w.close();
-  } catch {
-    // The process may exit (quit) before reading everything.
-  }
-  const out = await child.output();
-  return {
-    code: out.code,
-    stdout: new TextDecoder().decode(out.stdout),
-    stderr: new TextDecoder().decode(out.stderr),
-  };
-}
+type Run = CliRun;
+const run = runCli;
 
 function jsonLines(s: string): Record<string, unknown>[] {
   const lines = s.split("\n");

@@ -4,6 +4,7 @@
  * same snapshot, byte for byte, and the pool's results were really used.
  */
 import assert from "node:assert/strict";
+import { runCli } from "../helpers/cli.ts";
 import { Simulation } from "../../src/simulation.ts";
 import { type Precompressor, SharedCompressorPool } from "../../src/backend/prefetch_pool.ts";
 import { generatePage } from "../../src/content.ts";
@@ -109,19 +110,10 @@ Deno.test("mod.ts --workers 2 prints exactly what a single-threaded run prints",
     "stats",
   ].join("\n") + "\n";
   const run = async (extra: string[]) => {
-    const p = new Deno.Command(Deno.execPath(), {
-      args: ["run", "--allow-env", "--allow-read", "mod.ts", "--json", ...extra],
-      cwd: new URL("../..", import.meta.url).pathname,
-      stdin: "piped",
-      stdout: "piped",
-      stderr: "piped",
-    }).spawn();
-    const w = p.stdin.getWriter();
-    await w.write(new TextEncoder().encode(script));
-    await w.close();
-    const o = await p.output();
-    return { code: o.code, out: new TextDecoder().decode(o.stdout) };
+    const r = await runCli(["--json", ...extra], script);
+    return { code: r.code, out: r.stdout };
   };
+
   const plain = await run([]);
   const workers = await run(["--workers", "2"]);
   assert.equal(plain.code, 0);

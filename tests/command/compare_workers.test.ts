@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { runCli } from "../helpers/cli.ts";
 import { compareRegimes, compareRegimesInWorkers } from "../../src/command/mod.ts";
 
 const SCRIPT = [
@@ -30,19 +31,10 @@ Deno.test("compare in Web Workers gives exactly the single-threaded result", asy
 
 Deno.test("mod.ts --compare --workers 2 prints exactly what --compare prints", async () => {
   const run = async (extra: string[]) => {
-    const p = new Deno.Command(Deno.execPath(), {
-      args: ["run", "--allow-env", "--allow-read", "mod.ts", "--compare", "--json", ...extra],
-      cwd: new URL("../..", import.meta.url).pathname,
-      stdin: "piped",
-      stdout: "piped",
-      stderr: "piped",
-    }).spawn();
-    const w = p.stdin.getWriter();
-    await w.write(new TextEncoder().encode(SCRIPT.join("\n") + "\n"));
-    await w.close();
-    const o = await p.output();
-    return { code: o.code, out: new TextDecoder().decode(o.stdout) };
+    const r = await runCli(["--compare", "--json", ...extra], SCRIPT.join("\n") + "\n");
+    return { code: r.code, out: r.stdout };
   };
+
   const serial = await run([]);
   const parallel = await run(["--workers", "2"]);
   assert.equal(serial.code, 2, "the bad umount line makes the status 2");
