@@ -8,8 +8,7 @@
  * is called, so no swapped page is lost. The `swap` workload then counts
  * those pages as resident.
  */
-import type { Simulation } from "../simulation.ts";
-import type { Workload, WorkloadParams } from "../workload.ts";
+import type { Workload, WorkloadHost, WorkloadParams } from "../workload.ts";
 import { SimError } from "../errors.ts";
 import { docsOf, type ParamSpecs, resolveParams } from "./params.ts";
 
@@ -82,7 +81,7 @@ export class ChurnWorkload implements Workload {
     }
   }
 
-  step(sim: Simulation): void {
+  step(sim: WorkloadHost): void {
     if (this.#ticks++ % this.#every !== 0) return;
     try {
       this.#change(sim);
@@ -91,11 +90,11 @@ export class ChurnWorkload implements Workload {
     }
   }
 
-  stop(_sim: Simulation): void {
+  stop(_sim: WorkloadHost): void {
     this.#ticks = 0;
   }
 
-  #change(sim: Simulation): void {
+  #change(sim: WorkloadHost): void {
     const rng = sim.rng;
     const mounted = sim.mountedNames();
     const types = sim.activeTypes();
@@ -134,7 +133,7 @@ export class ChurnWorkload implements Workload {
   }
 
   /** Swap every page of the type in (load + free), then disable it. */
-  #swapoff(sim: Simulation, type: number): void {
+  #swapoff(sim: WorkloadHost, type: number): void {
     const info = sim.snapshot().swapTypes.find((t) => t.type === type);
     const slots = info?.slots ?? 0;
     for (let off = 0; off < slots; off++) {
