@@ -15,18 +15,9 @@ import { progress } from "./harness.ts";
 import { benchMemory, fillBackend } from "./memory.ts";
 import { pageMix } from "./pages.ts";
 import { benchSim } from "./sim.ts";
-import { benchWorkers } from "./workers.ts";
-
-function flagValue(name: string): string | undefined {
-  const i = Deno.args.indexOf(name);
-  return i >= 0 ? Deno.args[i + 1] : Deno.args.find((a) => a.startsWith(`${name}=`))?.slice(
-    name.length + 1,
-  );
-}
 
 const json = Deno.args.includes("--json");
 const quick = Deno.args.includes("--quick");
-const workers = Math.max(1, Number(flagValue("--workers") ?? 2) || 2);
 const rounds = quick ? 3 : 7;
 const TARGETS = {
   bookkeeping_ns: 150,
@@ -43,7 +34,7 @@ progress("2-4/7 zcache vs raw compressor, ram, memcpy, same-filled");
 const set = pageMix(1024);
 const comp = benchCompress(set, rounds);
 progress("5/7 headless default scenario");
-const sim = benchSim(rounds, workers);
+const sim = benchSim(rounds);
 progress(`6/7 memory per stored page (${quick ? "20k" : "100k"} pages)`);
 const mem = benchMemory(quick ? 20_000 : 100_000);
 progress("density of the mix: fflate/zsmalloc, zlib/zbud");
@@ -62,9 +53,6 @@ const densities = {
 };
 progress("7/7 dashboard frame at 120x40");
 const frame = benchFrame(rounds);
-progress(`worker pool (${workers} workers) vs inline compression`);
-const wf = await benchWorkers(set, workers, rounds, "fflate");
-const wz = await benchWorkers(set, workers, rounds, "zlib");
 
 const hw = {
   date: new Date().toISOString(),
@@ -102,10 +90,6 @@ const result = {
   sim_ops_per_tick: sim.ops_per_tick,
   sim_no_backend_ops_per_s: sim.no_backend_ops_per_s,
   sim_no_backend_ticks_per_s: sim.no_backend_ticks_per_s,
-  sim_workers_ticks_per_s: sim.workers_ticks_per_s,
-  sim_workers_inline_ticks_per_s: sim.workers_inline_ticks_per_s,
-  sim_workers_speedup: sim.workers_speedup,
-  sim_workers_hit_share: sim.workers_hit_share,
   overhead_bytes_per_page: mem.overhead_bytes_per_page,
   memory: {
     stored_pages: mem.pages,
@@ -121,14 +105,6 @@ const result = {
   frame_segment_texts_ms: frame.flat_frame_ms,
   frame_plain_text_ms: frame.plain_frame_ms,
   frame_vs_plain_text: frame.frame_vs_plain,
-  workers: {
-    n: workers,
-    fflate_speedup: wf.speedup,
-    fflate_pool_pages_per_s: wf.pool_pages_per_s,
-    fflate_inline_pages_per_s: wf.inline_pages_per_s,
-    fflate_unpipelined_speedup: wf.batched_speedup,
-    zlib_speedup: wz.speedup,
-  },
   targets: {
     bookkeeping: Math.max(...Object.values(book.ns)) < TARGETS.bookkeeping_ns,
     zcache_vs_raw_fflate: comp.zcache_vs_raw_fflate <= TARGETS.zcache_vs_raw_fflate,
@@ -207,13 +183,6 @@ const rows: string[][] = [
     "",
   ],
   [
-    `5 same + zcache, ${workers} workers ahead`,
-    `${f(sim.workers_ticks_per_s, 1)} ticks/s`,
-    `inline ${f(sim.workers_inline_ticks_per_s, 1)} ticks/s (50-tick blocks)`,
-    `${f(sim.workers_speedup, 2)}x speed-up`,
-    `${f(sim.workers_hit_share * 100, 0)}% of puts/stores precomputed`,
-  ],
-  [
     "6 heap+external per stored page",
     `${f(mem.overhead_bytes_per_page, 1)} B`,
     `compressed ${f(mem.compressed_bytes_per_page)} B, frames ${f(mem.pool_bytes_per_page)} B`,
@@ -239,20 +208,6 @@ const rows: string[][] = [
     `${f(frame.flat_frame_ms, 2)} ms`,
     `one <Text> per line ${f(frame.frame_ms, 2)} ms`,
     `${f(frame.flat_frame_ms / frame.frame_ms, 2)}x`,
-    "",
-  ],
-  [
-    `  workers=${workers} fflate (pipelined)`,
-    `${f(wf.pool_pages_per_s)} pages/s`,
-    `inline ${f(wf.inline_pages_per_s)} pages/s`,
-    `${f(wf.speedup, 2)}x speed-up`,
-    "",
-  ],
-  [
-    `  workers=${workers} zlib (pipelined)`,
-    `${f(wz.pool_pages_per_s)} pages/s`,
-    `inline ${f(wz.inline_pages_per_s)} pages/s`,
-    `${f(wz.speedup, 2)}x speed-up`,
     "",
   ],
 ];

@@ -5,7 +5,6 @@
  * UI). Returns the exit status; every problem is a message on stderr and a
  * status listed in `exit.ts`.
  */
-import { SharedCompressorPool } from "../src/backend/prefetch_pool.ts";
 import type { SimulationOptions } from "../src/simulation.ts";
 import { type CommandSession, createSession, type ScriptRecorder } from "../src/command/mod.ts";
 import { DEFAULT_SCENARIO } from "../src/scenario/default.ts";
@@ -93,9 +92,10 @@ async function run(
     });
   }
 
-  // Compression ahead of time in Web Workers (not for --compare, which runs whole regimes in them).
-  const pool = flags.workers > 0 ? new SharedCompressorPool(flags.workers) : null;
-  if (pool) simulation.precompressor = pool;
+  if (flags.workers > 0) {
+    // Compression in workers was removed from the simulation (README, "Why no compression workers").
+    throw new UsageError("--workers N only applies to --compare (the regimes run in workers)");
+  }
   const input = headless ? readLines(await openScript(flags.script)) : null;
   let recording: { file: RecordFile; recorder: ScriptRecorder } | null = null;
   try {
@@ -130,7 +130,6 @@ async function run(
     return code;
   } finally {
     recording?.file.close();
-    pool?.close();
   }
 }
 

@@ -31,7 +31,6 @@ import { SimError } from "./errors.ts";
 import { FileDisk } from "./disk.ts";
 import { SwapDevice } from "./swap_device.ts";
 import { EventLog } from "./event_log.ts";
-import type { Precompressor } from "./backend/prefetch_pool.ts";
 
 export interface SimulationOptions {
   regime?: Regime;
@@ -42,13 +41,6 @@ export interface SimulationOptions {
   writethrough?: boolean;
   /** Frontswap exclusive loads: a successful load drops the backend copy (swap cache keeps the page). */
   exclusiveLoads?: boolean;
-  /**
-   * Compression ahead of time (e.g. a `SharedCompressorPool` of Web
-   * Workers): at each tick the workloads' upcoming pages are handed to it and
-   * finished results offered to the backend. Results are identical with or
-   * without it; only the speed changes.
-   */
-  precompressor?: Precompressor;
 }
 
 /** Simulated milliseconds per tick. */
@@ -86,9 +78,6 @@ export class Simulation {
   readonly #integrity = { verified_reads: 0, stale_reads: 0, lost_pages: 0 };
   #overrides = 0;
   #writtenBack = 0;
-  readonly #pre: Precompressor | null;
-  /** Stamps already handed to the precompressor. */
-  readonly #prefetched = new Set<number>();
 
   constructor(opts: SimulationOptions = {}) {
     this.#regime = opts.regime ?? "deferred";
@@ -99,7 +88,6 @@ export class Simulation {
       exclusiveLoads: opts.exclusiveLoads ?? false,
     };
     this.#events = new EventLog(opts.eventLimit ?? 200);
-    this.#pre = opts.precompressor ?? null;
     this.#cc = this.#newCleancache();
     this.#fs = new FrontswapFrontend(this.#regime, this.#fsOpts);
   }
@@ -469,14 +457,8 @@ export class Simulation {
     }
     for (let i = 0; i < ticks; i++) {
       this.#tick++;
-      if (this.#pre) this.#prefetch(this.#pre);
       for (const w of this.#workloads.values()) w.step(this);
     }
-  }
-
-  /** Stores that used a compression computed ahead (0 without a precompressor). */
-  get precompressedHits(): number {
-    return this.#backend?.precompressedHits ?? 0;
   }
 
   // ---------------------------------------------------------------- reporting
@@ -602,29 +584,6 @@ export class Simulation {
   }
 
   // ---------------------------------------------------------------- internals
-
-  /** Offer finished precompressions to the backend; hand the workloads' upcoming pages over. */
-  #prefetch(pre: Precompressor): void {
-    const b = this.#backend;
-    const batches = pre.collect();
-    if (!b || b.kind !== "zcache") return;
-    for (const batch of batches) b.precompressed(batch); // ignored unless compressor and level match
-    const room = pre.room();
-    if (room === 0) return;
-    const pages: Uint8Array[] = [];
-    if (this.#prefetched.size > 1 << 16) this.#prefetched.clear();
-    for (const w of this.#workloads.values()) {
-      const share = Math.ceil(room / this.#workloads.size);
-      let taken = 0;
-      for (const v of w.upcoming?.(this, share * 2) ?? []) {
-        if (this.#prefetched.has(v.stamp) || v.cls === "zero" || v.cls === "same") continue;
-        this.#prefetched.add(v.stamp);
-        pages.push(generatePage(v.stamp, v.cls));
-        if (++taken >= share) break;
-      }
-    }
-    if (pages.length > 0) pre.submit(pages, b.options.compressor, b.options.level);
-  }
 
   #newCleancache(): CleancacheFrontend {
     const cc = new CleancacheFrontend(this.#regime);

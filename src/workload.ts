@@ -58,13 +58,6 @@ export interface Workload {
   step(sim: WorkloadHost): void;
   /** Called when stopped; release what it holds (free swap slots...). */
   stop(sim: WorkloadHost): void;
-  /**
-   * Optional: page versions this workload expects to put or store soon (its
-   * oldest cached or resident pages), at most `max`, so their compression can
-   * be done ahead in workers. A hint only: the run's results are the same
-   * whatever it returns.
-   */
-  upcoming?(sim: WorkloadHost, max: number): PageVersionRef[];
 }
 
 /** A page version: its stamp and content class (its bytes are `generatePage(stamp, cls)`). */

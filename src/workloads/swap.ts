@@ -14,7 +14,7 @@
  * workload no longer finds in use is treated the same way. When no swap slot
  * is free, new pages are not allocated (the touch is dropped, `oom` counted).
  */
-import type { PageVersionRef, Workload, WorkloadHost, WorkloadParams } from "../workload.ts";
+import type { Workload, WorkloadHost, WorkloadParams } from "../workload.ts";
 import { SimError } from "../errors.ts";
 import { hash32 } from "../rng.ts";
 import { LruMap } from "./lru.ts";
@@ -146,17 +146,6 @@ export class SwapWorkload implements Workload {
     } catch (e) {
       if (!(e instanceof SimError)) throw e;
     }
-  }
-
-  /** The least recently used resident pages: the next ones to be swapped out. */
-  upcoming(_sim: WorkloadHost, max: number): PageVersionRef[] {
-    const out: PageVersionRef[] = [];
-    for (const [key, p] of this.#lru.entries()) {
-      if (out.length >= max) break;
-      const stamp = this.#version.get(key);
-      if (stamp !== undefined) out.push({ stamp, cls: this.#classOf(p, key % PAGE_SPAN) });
-    }
-    return out;
   }
 
   stop(sim: WorkloadHost): void {
