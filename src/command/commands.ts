@@ -24,7 +24,7 @@ export type Command =
   | { kind: "swapon"; type: number; slots?: number }
   | { kind: "swapoff"; type: number }
   | { kind: "register"; backend: BackendKind; options: Partial<BackendOptions> }
-  | { kind: "unregister" }
+  | { kind: "unregister"; name?: string }
   | { kind: "put"; name: string; ino: number; index: number; cls: ContentClass }
   | { kind: "write"; name: string; ino: number; index: number; cls: ContentClass }
   | { kind: "get"; name: string; ino: number; index: number }
@@ -119,7 +119,7 @@ export function formatCommand(cmd: Command): string {
       return parts.join(" ");
     }
     case "unregister":
-      return "unregister";
+      return cmd.name === undefined ? "unregister" : `unregister ${cmd.name}`;
     case "put":
     case "write":
       return `${cmd.kind} ${cmd.name} ${cmd.ino} ${cmd.index} ${cmd.cls}`;
@@ -169,7 +169,10 @@ export const COMMAND_USAGE: readonly [string, string][] = [
     "[limit=PAGES] [threshold=BYTES] [writeback=on|off]",
     "register a backend",
   ],
-  ["unregister", "unregister the backend (frontswap pages written back)"],
+  [
+    "unregister [NAME]",
+    "unregister the newest backend, or the one named (its frontswap pages written back)",
+  ],
   ["put NAME INO INDEX [CLASS]", "write a new page version and cleancache-put it"],
   ["write NAME INO INDEX [CLASS]", "write a new version to disk (stale copy invalidated)"],
   ["get NAME INO INDEX", "cleancache get -> hit | miss"],

@@ -4,6 +4,7 @@
  * line number is added by the session.
  */
 import { isRegime } from "../regime.ts";
+import { LIMITS, NAME_PATTERN } from "../limits.ts";
 import { CONTENT_CLASSES, type ContentClass, isContentClass } from "../content.ts";
 import {
   type AllocatorKind,
@@ -24,21 +25,8 @@ export type ParseResult =
   /** `cmd` is the command word as typed (escaped), `error` the reason without a line number. */
   | { ok: false; cmd: string; error: string };
 
-/** Largest swap type + 1. */
-const SWAP_TYPES = 32;
-/** Upper bounds keeping every request a sane size. */
-export const PARSE_LIMITS = {
-  ino: 0xffffffff,
-  index: 0xffffffff,
-  offset: 0xffffffff,
-  slots: 1 << 20,
-  ticks: 1_000_000,
-  seed: 0xffffffff,
-  limit: 1 << 24,
-  threshold: 4096,
-  level: 9,
-  nameLength: 64,
-} as const;
+/** Upper bounds keeping every request a sane size (one definition: src/limits.ts). */
+export const PARSE_LIMITS = LIMITS;
 
 const USAGE: Record<string, string> = {
   regime: "regime eager|fake-poolid|deferred",
@@ -49,7 +37,7 @@ const USAGE: Record<string, string> = {
   swapoff: "swapoff TYPE",
   register: "register zcache|ram [level=N] [allocator=zbud|zsmalloc] [compressor=fflate|zlib] " +
     "[limit=PAGES] [threshold=BYTES] [writeback=on|off]",
-  unregister: "unregister",
+  unregister: "unregister [NAME]",
   put: "put NAME INO INDEX [CLASS]",
   write: "write NAME INO INDEX [CLASS]",
   get: "get NAME INO INDEX",
@@ -95,7 +83,7 @@ function parseUint(tok: string | undefined, what: string, max: number, min = 0):
 function parseName(tok: string | undefined, what = "NAME"): string {
   if (tok === undefined) fail(`missing ${what}`);
   if (tok.includes("=")) fail(`missing ${what} (got option ${quote(tok)})`);
-  if (!/^[A-Za-z0-9_.:/-]+$/.test(tok)) {
+  if (!NAME_PATTERN.test(tok)) {
     fail(`${what} may use letters, digits and _ . : / - only, got ${quote(tok)}`);
   }
   if (tok.length > PARSE_LIMITS.nameLength) {
@@ -113,7 +101,7 @@ function parseClass(tok: string | undefined): ContentClass {
 }
 
 function parseType(tok: string | undefined): number {
-  return parseUint(tok, "TYPE", SWAP_TYPES - 1);
+  return parseUint(tok, "TYPE", LIMITS.swapType);
 }
 
 /** Split `key=value` tokens into pairs, refusing repeats and malformed ones. */
@@ -311,7 +299,12 @@ function parseTokens(t: string[], line: string): Command {
     }
     case "register":
       return parseRegister(t);
-    case "unregister":
+    case "unregister": {
+      if (t.length === 1) return { kind: "unregister" };
+      const name = parseName(t[1]);
+      noMore(t, 2);
+      return { kind: "unregister", name };
+    }
     case "stats":
     case "compare":
     case "audit":

@@ -172,11 +172,12 @@ export class CommandSession {
       case "swapoff":
         sim.swapoff(cmd.type);
         return ok();
-      case "register":
-        sim.register(cmd.backend, cmd.options);
-        return ok();
+      case "register": {
+        const r = sim.register(cmd.backend, cmd.options);
+        return ok(r.note === null ? {} : { text: `register ${cmd.backend}: ${r.note}` });
+      }
       case "unregister":
-        sim.unregister();
+        sim.unregister(cmd.name);
         return ok();
       case "put":
         sim.put(cmd.name, cmd.ino, cmd.index, cmd.cls);

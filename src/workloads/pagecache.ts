@@ -13,8 +13,7 @@
  * Filesystems are looked up every tick: pages of an unmounted filesystem
  * leave the page cache without a put, newly mounted ones join in.
  */
-import type { Simulation } from "../simulation.ts";
-import type { PageVersionRef, Workload, WorkloadParams } from "../workload.ts";
+import type { PageVersionRef, Workload, WorkloadHost, WorkloadParams } from "../workload.ts";
 import { SimError } from "../errors.ts";
 import { hash32 } from "../rng.ts";
 import type { ContentClass } from "../content.ts";
@@ -141,7 +140,7 @@ export class PagecacheWorkload implements Workload {
     return this.#cache.size;
   }
 
-  step(sim: Simulation): void {
+  step(sim: WorkloadHost): void {
     const targets = this.#syncMounts(sim);
     if (targets.length === 0) return;
     const rng = sim.rng;
@@ -166,7 +165,7 @@ export class PagecacheWorkload implements Workload {
   }
 
   /** The oldest pages of the page cache: the next clean pages to be put. */
-  upcoming(sim: Simulation, max: number): PageVersionRef[] {
+  upcoming(sim: WorkloadHost, max: number): PageVersionRef[] {
     const out: PageVersionRef[] = [];
     for (const pg of this.#cache.values()) {
       if (out.length >= max) break;
@@ -176,12 +175,12 @@ export class PagecacheWorkload implements Workload {
     return out;
   }
 
-  stop(_sim: Simulation): void {
+  stop(_sim: WorkloadHost): void {
     this.#cache.clear();
     this.#known.clear();
   }
 
-  #pickFile(sim: Simulation): number {
+  #pickFile(sim: WorkloadHost): number {
     return 1 + (sim.rng.zipf(this.#files, this.#skew) * this.#fileStride) % this.#files;
   }
 
@@ -190,7 +189,7 @@ export class PagecacheWorkload implements Workload {
   }
 
   /** Names to work on now; forget cached pages of filesystems that went away. */
-  #syncMounts(sim: Simulation): string[] {
+  #syncMounts(sim: WorkloadHost): string[] {
     const mounted = sim.mountedNames();
     const now = new Set(mounted);
     let gone = false;
@@ -202,7 +201,7 @@ export class PagecacheWorkload implements Workload {
     return this.#only ? mounted.filter((n) => this.#only!.has(n)) : mounted;
   }
 
-  #read(sim: Simulation, fs: string, ino: number, index: number): void {
+  #read(sim: WorkloadHost, fs: string, ino: number, index: number): void {
     this.counters.reads++;
     const key = `${fs}\0${ino}\0${index}`;
     const hit = this.#cache.get(key);
@@ -221,7 +220,7 @@ export class PagecacheWorkload implements Workload {
     this.#insert(sim, key, { fs, ino, index });
   }
 
-  #write(sim: Simulation, fs: string, ino: number, index: number): void {
+  #write(sim: WorkloadHost, fs: string, ino: number, index: number): void {
     this.counters.writes++;
     const key = `${fs}\0${ino}\0${index}`;
     sim.write(fs, ino, index, this.#classOf(fs, ino));
@@ -232,7 +231,7 @@ export class PagecacheWorkload implements Workload {
     } else this.#insert(sim, key, { fs, ino, index });
   }
 
-  #insert(sim: Simulation, key: string, page: CachedPage): void {
+  #insert(sim: WorkloadHost, key: string, page: CachedPage): void {
     while (this.#cache.size >= this.#capacity) {
       const [oldKey, old] = this.#cache.entries().next().value!;
       this.#cache.delete(oldKey);
@@ -244,7 +243,7 @@ export class PagecacheWorkload implements Workload {
     this.#cache.set(key, page);
   }
 
-  #dropFile(sim: Simulation, fs: string, ino: number, remove: boolean): void {
+  #dropFile(sim: WorkloadHost, fs: string, ino: number, remove: boolean): void {
     if (remove) {
       this.counters.deletes++;
       sim.deleteFile(fs, ino);
