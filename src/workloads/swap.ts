@@ -17,6 +17,7 @@
 import type { PageVersionRef, Workload, WorkloadHost, WorkloadParams } from "../workload.ts";
 import { SimError } from "../errors.ts";
 import { hash32 } from "../rng.ts";
+import { LruMap } from "./lru.ts";
 import type { ContentClass } from "../content.ts";
 import {
   type ContentMix,
@@ -82,7 +83,7 @@ export class SwapWorkload implements Workload {
   readonly #procs: Proc[] = [];
   readonly #byPid = new Map<number, Proc>();
   /** Resident pages; insertion order is LRU order. Value: the owning process. */
-  readonly #lru = new Map<number, Proc>();
+  readonly #lru = new LruMap<Proc>();
   /** The version each resident page was last written with (stored when it is swapped out). */
   readonly #version = new Map<number, number>();
   /** Slot code -> page key of the page this workload put there. */
@@ -150,7 +151,7 @@ export class SwapWorkload implements Workload {
   /** The least recently used resident pages: the next ones to be swapped out. */
   upcoming(_sim: WorkloadHost, max: number): PageVersionRef[] {
     const out: PageVersionRef[] = [];
-    for (const [key, p] of this.#lru) {
+    for (const [key, p] of this.#lru.entries()) {
       if (out.length >= max) break;
       const stamp = this.#version.get(key);
       if (stamp !== undefined) out.push({ stamp, cls: this.#classOf(p, key % PAGE_SPAN) });
@@ -226,7 +227,7 @@ export class SwapWorkload implements Workload {
     if (p.loc[page] < 0) return;
     this.counters.reclaimed++;
     p.loc[page] = RESIDENT;
-    this.#lru.set(key, p);
+    this.#lru.touch(key, p);
   }
 
   #touch(sim: WorkloadHost, p: Proc, page: number): void {
@@ -234,8 +235,7 @@ export class SwapWorkload implements Workload {
     const key = p.pid * PAGE_SPAN + page;
     const code = p.loc[page];
     if (code === RESIDENT) {
-      this.#lru.delete(key);
-      this.#lru.set(key, p);
+      this.#lru.touch(key, p);
       this.#version.set(key, sim.newVersion()); // a touch writes the page
       return;
     }
@@ -258,7 +258,7 @@ export class SwapWorkload implements Workload {
       } else this.counters.reclaimed++;
     }
     p.loc[page] = RESIDENT;
-    this.#lru.set(key, p);
+    this.#lru.touch(key, p);
     this.#version.set(key, sim.newVersion());
     while (this.#lru.size > this.#ram && this.#evictOne(sim));
   }
@@ -267,9 +267,9 @@ export class SwapWorkload implements Workload {
   #evictOne(sim: WorkloadHost): boolean {
     const slot = sim.allocSlot();
     if (!slot) return false;
-    const first = this.#lru.entries().next();
-    if (first.done) return false;
-    const [key, p] = first.value;
+    const first = this.#lru.oldest();
+    if (first === null) return false;
+    const [key, p] = first;
     const page = key % PAGE_SPAN;
     const code = slot.type * SLOT_SPAN + slot.offset;
     // A stale claim on this slot (its type was swapped off and on): that page is resident.
