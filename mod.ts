@@ -7,7 +7,7 @@
 import { SharedCompressorPool } from "./src/backend/prefetch_pool.ts";
 import { parseArgs } from "node:util";
 import { Simulation, type SimulationOptions } from "./src/simulation.ts";
-import { isRegime, REGIME_INFO, REGIMES } from "./src/regime.ts";
+import { isRegime, type Regime, REGIME_INFO, REGIMES } from "./src/regime.ts";
 import {
   CommandSession,
   EXIT_LINE_ERROR,
@@ -20,7 +20,7 @@ import {
 } from "./src/command/mod.ts";
 import { WORKLOAD_PARAM_DOCS, WORKLOAD_SUMMARIES } from "./src/workloads/mod.ts";
 import { WORKLOAD_NAMES } from "./src/workload.ts";
-import { DEFAULT_SCENARIO } from "./src/scenario/default.ts";
+import { startupScenario } from "./src/scenario/default.ts";
 
 const encoder = new TextEncoder();
 
@@ -205,6 +205,39 @@ function openRecorder(path: string | undefined, header: string): ScriptRecorder 
   }, header);
 }
 
+/**
+ * The live dashboard: the simulation runs in a Worker (cli/session_client.ts), the UI here;
+ * this thread writes the record file from the lines the worker sends.
+ */
+async function dashboard(
+  regime: Regime,
+  seed: number,
+  o: { rate: number; speed: number; noColor: boolean; workers: number; record?: string },
+  options: { writethrough?: boolean; exclusiveLoads?: boolean },
+): Promise<number> {
+  const recorder = openRecorder(
+    o.record,
+    `tmemtop session recording (replay: deno task monitor --script FILE)`,
+  );
+  if (Deno.env.get("NO_COLOR") || o.noColor) Deno.env.set("FORCE_COLOR", "0");
+  // Ink renders nothing but the last frame when it thinks it runs in CI (is-in-ci reads CI
+  // when ink loads); a dashboard on a terminal is interactive whatever the environment says.
+  Deno.env.delete("CI");
+  Deno.env.delete("CONTINUOUS_INTEGRATION");
+  const { runDashboard } = await import("./tui/mod.ts");
+  const { WorkerSessionPort } = await import("./cli/session_client.ts");
+  const port = new WorkerSessionPort({
+    regime,
+    seed,
+    options,
+    workers: o.workers,
+    record: recorder ? (line) => recorder.push(line) : undefined,
+  });
+  const code = await runDashboard({ port, ...o });
+  recorder?.flush();
+  return code;
+}
+
 async function main(): Promise<number> {
   const flags = parseFlags(Deno.args);
   if (flags.help) {
@@ -224,13 +257,19 @@ async function main(): Promise<number> {
     writethrough: flags.writethrough ?? false,
     exclusiveLoads: flags["exclusive-loads"] ?? false,
   };
+  const headless = flags.script !== undefined || !Deno.stdin.isTerminal();
+  if (!headless && !flags.once && !flags.compare) {
+    return await dashboard(regime, seed, { rate, speed, noColor, workers, record: flags.record }, {
+      writethrough: simOptions.writethrough,
+      exclusiveLoads: simOptions.exclusiveLoads,
+    });
+  }
   // Compression ahead of time in Web Workers (not for --compare, which runs whole regimes in them).
   const pool = workers > 0 && !flags.compare ? new SharedCompressorPool(workers) : null;
   if (pool) {
     simOptions.precompressor = pool;
     globalThis.addEventListener("unload", () => pool.close());
   }
-  const headless = flags.script !== undefined || !Deno.stdin.isTerminal();
 
   if (flags.compare) {
     if (!headless) die("--compare needs a script (--script FILE or commands on stdin)");
@@ -287,19 +326,10 @@ async function main(): Promise<number> {
   }
 
   if (flags.once) {
-    if (!headless) { for (const line of DEFAULT_SCENARIO) session.execute(line); }
+    for (const line of startupScenario(session.sim.snapshot())) session.execute(line);
     if (noColor || Deno.env.get("NO_COLOR")) Deno.env.set("FORCE_COLOR", "0");
     const { renderOnce } = await import("./tui/mod.ts");
     stdout.line(renderOnce(session.sim.snapshot()));
-  } else if (!headless) {
-    if (Deno.env.get("NO_COLOR") || noColor) Deno.env.set("FORCE_COLOR", "0");
-    // Ink renders nothing but the last frame when it thinks it runs in CI (is-in-ci reads CI
-    // when ink loads); a dashboard on a terminal is interactive whatever the environment says.
-    Deno.env.delete("CI");
-    Deno.env.delete("CONTINUOUS_INTEGRATION");
-    const { runDashboard } = await import("./tui/mod.ts");
-    const opts = { session, rate, speed, noColor, record: flags.record };
-    await runDashboard(opts);
   }
   flushRecorder();
   pool?.close();

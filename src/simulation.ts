@@ -51,12 +51,10 @@ export interface SimulationOptions {
   precompressor?: Precompressor;
 }
 
-/** Simulated milliseconds per tick. */
-export const TICK_MS = 100;
+import { MAX_SWAPFILES, TICK_MS } from "./constants.ts";
+export { MAX_SWAPFILES, TICK_MS };
 /** Default number of slots of a swap device. */
 export const DEFAULT_SWAP_SLOTS = 4096;
-/** Largest swap type + 1 (`MAX_SWAPFILES`). */
-export const MAX_SWAPFILES = 32;
 /** Most slots one swap device may have. */
 export const MAX_SWAP_SLOTS = 1 << 20;
 

@@ -13,6 +13,8 @@
  * operations per tick, with evictions and writeback within seconds of a
  * registration, at about half the CPU (compression dominates).
  */
+import type { Snapshot } from "../snapshot.ts";
+
 export const DEFAULT_SCENARIO: readonly string[] = [
   "mount root",
   "mount home",
@@ -22,3 +24,14 @@ export const DEFAULT_SCENARIO: readonly string[] = [
   "workload start pagecache rate=100",
   "workload start swap rate=75",
 ];
+
+/**
+ * The lines a dashboard starts with: the default scenario when the simulation
+ * is pristine (no time passed, nothing mounted, enabled, registered or
+ * running), else none. The one place that decides it (dashboard and `--once`).
+ */
+export function startupScenario(s: Snapshot): readonly string[] {
+  const pristine = s.tick === 0 && !s.backend && !s.superblocks.length && !s.swapTypes.length &&
+    !s.workloads.some((w) => w.running);
+  return pristine ? DEFAULT_SCENARIO : [];
+}
