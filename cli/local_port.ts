@@ -4,7 +4,13 @@
  * it with a manual clock (`advance(ms)` runs what fell due); the bench uses
  * it to feed the dashboard without a second thread.
  */
-import type { Clock, ExecResult, Request, SessionPort, SessionUpdate } from "../tui/port.ts";
+import type {
+  Clock,
+  ExecResult,
+  Request,
+  SessionPort,
+  SessionUpdate,
+} from "../src/session_port.ts";
 import {
   FLAG_CANCEL,
   FLAG_CLOSE,

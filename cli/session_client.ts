@@ -8,7 +8,13 @@
  * (all record lines delivered) at most `closeWaitMs`, then terminates it:
  * quitting never waits for the simulation.
  */
-import type { Clock, ExecResult, Request, SessionPort, SessionUpdate } from "../tui/port.ts";
+import type {
+  Clock,
+  ExecResult,
+  Request,
+  SessionPort,
+  SessionUpdate,
+} from "../src/session_port.ts";
 import { type ClientMessage, FLAG_CANCEL, FLAG_CLOSE, type HostMessage } from "./session_host.ts";
 import type { InitMessage } from "./session_worker.ts";
 

@@ -22,7 +22,7 @@
  * only writer of the record file.
  */
 import type { Snapshot } from "../src/snapshot.ts";
-import type { Clock, ExecResult, Progress, Request, SessionUpdate } from "../tui/port.ts";
+import type { Clock, ExecResult, Progress, Request, SessionUpdate } from "../src/session_port.ts";
 
 /** What the host needs of a `CommandSession`. */
 export interface HostSession {
@@ -237,7 +237,11 @@ export class SessionHost {
     if (this.#closed) return;
     if (this.#jobs.length) this.#schedule(0);
     else if (this.#live()) {
-      this.#schedule(Math.max(5, Math.min(1000 / this.#clock.speed, 1000 / this.#clock.rate)));
+      // Behind (a whole tick owed already): just yield to requests; else wait for the next tick.
+      const wait = this.#owed >= 1
+        ? 0
+        : Math.min(1000 / this.#clock.speed, 1000 / this.#clock.rate);
+      this.#schedule(this.#owed >= 1 ? 0 : Math.max(5, wait));
     } else if (this.#version !== this.#sentVersion) this.#schedule(1000 / this.#clock.rate);
   }
 

@@ -5,8 +5,8 @@
  * thread never runs a tick.
  */
 /// <reference lib="deno.worker" />
-import { Simulation, type SimulationOptions } from "../src/simulation.ts";
-import { CommandSession } from "../src/command/mod.ts";
+import type { SimulationOptions } from "../src/simulation.ts";
+import { createSession } from "../src/command/mod.ts";
 import { SharedCompressorPool } from "../src/backend/prefetch_pool.ts";
 import type { Regime } from "../src/regime.ts";
 import { type ClientMessage, type HostMessage, SessionHost } from "./session_host.ts";
@@ -37,8 +37,8 @@ self.onmessage = (e: MessageEvent<InitMessage | ClientMessage>) => {
   if (msg.type === "init") {
     const options: SimulationOptions = { ...msg.options, regime: msg.regime, seed: msg.seed };
     if (msg.workers > 0) options.precompressor = pool = new SharedCompressorPool(msg.workers);
-    const session = new CommandSession(new Simulation(options), {
-      simulationOptions: msg.options,
+    const session = createSession({
+      simulation: options,
       record: msg.record ? (line) => post({ type: "record", line }) : undefined,
     });
     host = new SessionHost(session, {

@@ -12,7 +12,7 @@ import { editCmdLine, openCmdLine } from "./command_line.ts";
 import { mergedEvents } from "./panels/events.ts";
 import { FOCUS_ORDER, newView, type ViewState } from "./view.ts";
 import type { KeyPress } from "./input.ts";
-import type { ExecResult, Request, SessionPort, SessionUpdate } from "./port.ts";
+import type { ExecResult, Request, SessionPort, SessionUpdate } from "../src/session_port.ts";
 import { tooSmall } from "./layout.ts";
 import { BACKEND_CHOICES } from "./constants.ts";
 

@@ -7,4 +7,4 @@
  */
 export { renderOnce, runDashboard } from "./run.tsx";
 export type { DashboardOptions } from "./types.ts";
-export type { SessionPort } from "./port.ts";
+export type { SessionPort } from "../src/session_port.ts";

@@ -8,7 +8,7 @@ import { History } from "./history.ts";
 import { plain } from "./line.ts";
 import { fullLines } from "./screen.ts";
 import type { DashboardOptions } from "./types.ts";
-import type { ExecResult, SessionUpdate } from "./port.ts";
+import type { ExecResult, SessionUpdate } from "../src/session_port.ts";
 import { keepScrollback } from "./terminal.ts";
 import { newView } from "./view.ts";
 import type { SimEvent } from "../src/snapshot.ts";

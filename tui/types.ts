@@ -1,5 +1,5 @@
 /** Options of `runDashboard` (given by mod.ts). */
-import type { SessionPort } from "./port.ts";
+import type { SessionPort } from "../src/session_port.ts";
 
 export interface DashboardOptions {
   /** The simulation, running elsewhere (`cli/session_client.ts`). */

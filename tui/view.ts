@@ -2,7 +2,7 @@
 import type { SimEvent, Snapshot } from "../src/snapshot.ts";
 import type { History } from "./history.ts";
 import type { CmdLine } from "./command_line.ts";
-import type { Progress } from "./port.ts";
+import type { Progress } from "../src/session_port.ts";
 
 export type Focus = "pools" | "swap" | "events";
 export const FOCUS_ORDER: readonly Focus[] = ["pools", "swap", "events"];

@@ -14,6 +14,7 @@
  * registration, at about half the CPU (compression dominates).
  */
 import type { Snapshot } from "../snapshot.ts";
+import { isPristine } from "../command/session.ts";
 
 export const DEFAULT_SCENARIO: readonly string[] = [
   "mount root",
@@ -31,7 +32,5 @@ export const DEFAULT_SCENARIO: readonly string[] = [
  * running), else none. The one place that decides it (dashboard and `--once`).
  */
 export function startupScenario(s: Snapshot): readonly string[] {
-  const pristine = s.tick === 0 && !s.backend && !s.superblocks.length && !s.swapTypes.length &&
-    !s.workloads.some((w) => w.running);
-  return pristine ? DEFAULT_SCENARIO : [];
+  return isPristine(s) ? DEFAULT_SCENARIO : [];
 }

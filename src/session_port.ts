@@ -1,11 +1,11 @@
 /**
- * The dashboard's port to the simulation: the UI sends command lines (or
+ * The dashboard's port to the simulation (an interface of the core the edge implements): the UI sends command lines (or
  * intents the session resolves against its current state, like "mount the
  * next filesystem") and receives snapshots. The simulation runs elsewhere (a
  * Worker, `cli/session_client.ts`), so nothing here ever waits for it; tests
  * plug in an in-process session behind the same interface.
  */
-import type { Snapshot } from "../src/snapshot.ts";
+import type { Snapshot } from "./snapshot.ts";
 
 /** The outcome of one request, as the dashboard reads it. */
 export interface ExecResult {
