@@ -68,6 +68,7 @@ const SEQUENCES: Record<string, Partial<Key>> = {
 
 /** One escape sequence (starting with ESC) as a press, or null when it names no key we know. */
 function sequencePress(seq: string): KeyPress | null {
+  // deno-lint-ignore no-control-regex
   const m = /^\x1b(?:\[|O)(?:(\d+)(?:;(\d+))?)?([A-Za-z~])$/.exec(seq);
   if (!m) return null;
   const [, num, mod, final] = m;

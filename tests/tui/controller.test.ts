@@ -13,7 +13,7 @@ import type { Controller } from "../../tui/controller.ts";
 import { CommandSession } from "../../src/command/mod.ts";
 import { Simulation } from "../../src/simulation.ts";
 import { DEFAULT_SCENARIO } from "../../src/scenario/default.ts";
-import { controllerFor, defaultSession, KEYS, rowsWith, settle, type } from "./helpers.tsx";
+import { controllerFor, defaultSession, KEYS, rowsWith, type } from "./helpers.tsx";
 
 function start() {
   const session = defaultSession();
