@@ -5,5 +5,3 @@
 
 /** Simulated milliseconds per tick. */
 export const TICK_MS = 100;
-/** Largest swap type + 1 (`MAX_SWAPFILES`). */
-export const MAX_SWAPFILES = 32;
