@@ -85,4 +85,3 @@ export function bigSim(pages: number, mounts: number, register: string): BigSim 
     compressed_bytes_per_page: b.compressed_bytes / n,
   };
 }
-

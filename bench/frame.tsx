@@ -11,6 +11,7 @@
 import { render } from "ink";
 import { PassThrough } from "node:stream";
 import { Controller } from "../tui/controller.ts";
+import { LocalSessionPort } from "../cli/local_port.ts";
 import { FrameView } from "../tui/app.tsx";
 import type { Line } from "../tui/line.ts";
 import { plain } from "../tui/line.ts";
@@ -60,7 +61,13 @@ export function benchFrame(sessions: Record<string, CommandSession>, rounds: num
   const cases: Record<string, () => number> = {};
   const lives: { unmount(): void; cleanup(): void }[] = [];
   for (const [name, session] of Object.entries(sessions)) {
-    const ctl = new Controller({ session });
+    const ctl = new Controller({
+      port: new LocalSessionPort(session),
+      snapshot: session.sim.snapshot(),
+    });
+    // what each refresh hands the view: the snapshot the session thread sends
+    const refresh = () =>
+      ctl.update({ snapshot: session.sim.snapshot(), progress: null, behind: 1 });
     const term = fakeTerminal();
     const live = render(<Frame lines={screen(ctl.view, COLS, ROWS)} />, {
       stdout: term.stdout,
@@ -73,19 +80,19 @@ export function benchFrame(sessions: Record<string, CommandSession>, rounds: num
     });
     lives.push(live);
     cases[`${name}:snapshot`] = () => {
-      for (let i = 0; i < FRAMES; i++) session.snapshot();
+      for (let i = 0; i < FRAMES; i++) session.sim.snapshot();
       return FRAMES;
     };
     cases[`${name}:frame`] = () => {
       for (let i = 0; i < FRAMES; i++) {
-        ctl.refresh();
+        refresh();
         live.rerender(<Frame lines={screen(ctl.view, COLS, ROWS)} />);
       }
       return FRAMES;
     };
     cases[`${name}:plain`] = () => {
       for (let i = 0; i < FRAMES; i++) {
-        ctl.refresh();
+        refresh();
         screen(ctl.view, COLS, ROWS).map(plain).join("\n");
       }
       return FRAMES;

@@ -52,8 +52,7 @@ export interface SimulationOptions {
   exclusiveLoads?: boolean;
 }
 
-/** Simulated milliseconds per tick. */
-export const TICK_MS = 100;
+export { TICK_MS } from "./constants.ts";
 
 /** A registered backend and which frontends hold its ops. */
 interface Registered {
