@@ -1,9 +1,11 @@
 /**
  * How busy the machine was while the bench ran: the share of every core's
- * time the kernel counted as idle (`/proc/stat`), turned into "cores free".
+ * time the kernel counted as idle (`os.cpus()` times, `--allow-sys=cpus`),
+ * turned into "cores free".
  * A figure measured while cores were not free says so, and targets that need
  * idle cores (worker speed-ups) are reported rather than failed.
  */
+import { cpus, loadavg } from "node:os";
 import { cpuUsage } from "node:process";
 
 interface CpuTimes {
@@ -13,12 +15,14 @@ interface CpuTimes {
 
 function readCpu(): CpuTimes | null {
   try {
-    const line = Deno.readTextFileSync("/proc/stat").split("\n")[0];
-    const f = line.trim().split(/\s+/).slice(1).map(Number);
-    const idle = f[3] + (f[4] ?? 0); // idle + iowait
-    return { idle, total: f.reduce((a, b) => a + b, 0) };
+    let idle = 0, total = 0;
+    for (const c of cpus()) {
+      idle += c.times.idle;
+      total += c.times.user + c.times.nice + c.times.sys + c.times.idle + c.times.irq;
+    }
+    return { idle, total };
   } catch {
-    return null; // not Linux, or no read permission
+    return null; // no --allow-sys=cpus
   }
 }
 
@@ -31,7 +35,7 @@ export class LoadMeter {
 
   /**
    * Average cores free for the bench since the meter started: the idle ones
-   * plus the ones this process kept busy (null where `/proc/stat` cannot be
+   * plus the ones this process kept busy (null where the CPU times cannot be
    * read). 2.0 on an idle two-core machine; less when others were running.
    */
   coresFree(): number | null {
@@ -43,10 +47,10 @@ export class LoadMeter {
     return Math.min(this.#cores, idle * this.#cores + ownCores);
   }
 
-  /** Load average over the last minute (other agents' work included). */
+  /** Load average over the last minute (other processes' work included; `--allow-sys=loadavg`). */
   static loadAverage(): number | null {
     try {
-      return Number(Deno.readTextFileSync("/proc/loadavg").split(" ")[0]);
+      return loadavg()[0];
     } catch {
       return null;
     }
