@@ -384,6 +384,9 @@ export class Simulation implements WorkloadHost {
 
   #newFrontends() {
     const f = createFrontends(this.#regime, this.#fsOpts);
+    const bug = (text: string) => this.#ctx.log("info", `KERNEL BUG: ${text}`);
+    f.cleancache.onKernelBug = bug;
+    f.frontswap.onKernelBug = bug;
     f.cleancache.onPool = (what, sb, id) => {
       this.#ctx.log(
         what === "created" ? "pool-created" : "pool-destroyed",
