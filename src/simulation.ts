@@ -61,8 +61,7 @@ export interface SimulationOptions {
   precompressor?: Precompressor;
 }
 
-/** Simulated milliseconds per tick. */
-export const TICK_MS = 100;
+export { TICK_MS } from "./constants.ts";
 
 export class Simulation implements WorkloadHost {
   #regime: Regime;
