@@ -18,8 +18,6 @@ import {
 } from "./backend/options.ts";
 import { TmemBackend } from "./backend/tmem_backend.ts";
 import type { Backend } from "./backend/ops.ts";
-import type { CleancacheRegistration } from "./frontend/cleancache.ts";
-import type { FrontswapRegistration } from "./frontend/frontswap.ts";
 import { createFrontends } from "./regimes/mod.ts";
 import type {
   PageVersionRef,
@@ -38,8 +36,10 @@ import { SimContext } from "./sim/context.ts";
 import { FileSide } from "./sim/files.ts";
 import { SwapSide } from "./sim/swap.ts";
 import { buildSnapshot } from "./sim/snapshot.ts";
+import { BackendList, type RegisterResult } from "./sim/backends.ts";
 
 export { DEFAULT_SWAP_SLOTS, MAX_SWAP_SLOTS, MAX_SWAPFILES } from "./limits.ts";
+export type { RegisterResult } from "./sim/backends.ts";
 
 export interface SimulationOptions {
   regime?: Regime;
@@ -54,23 +54,6 @@ export interface SimulationOptions {
 
 export { TICK_MS } from "./constants.ts";
 
-/** A registered backend and which frontends hold its ops. */
-interface Registered {
-  readonly backend: Backend;
-  /** Registration serial (tells pools of different registrations apart). */
-  readonly serial: number;
-  cleancache: boolean;
-  frontswap: boolean;
-}
-
-/** What a registration did, beyond the plain case (for the command's result line). */
-export interface RegisterResult {
-  cleancache: CleancacheRegistration | null;
-  frontswap: FrontswapRegistration | null;
-  /** A sentence when the registration stacked, was partly refused or overrode a backend. */
-  note: string | null;
-}
-
 export class Simulation implements WorkloadHost {
   #regime: Regime;
   #seed: number;
@@ -80,9 +63,7 @@ export class Simulation implements WorkloadHost {
   readonly #oracle = new IntegrityOracle();
   readonly #files: FileSide;
   readonly #swap: SwapSide;
-  /** Registered backends, newest first. */
-  #backends: Registered[] = [];
-  #serial = 0;
+  readonly #backends: BackendList;
   readonly #workloads = new Map<WorkloadName, Workload>();
 
   constructor(opts: SimulationOptions = {}) {
@@ -99,6 +80,7 @@ export class Simulation implements WorkloadHost {
     const f = this.#newFrontends();
     this.#files = new FileSide(this.#ctx, f.cleancache);
     this.#swap = new SwapSide(this.#ctx, f.frontswap);
+    this.#backends = new BackendList(this.#ctx, this.#oracle, this.#files, this.#swap);
   }
 
   get regime(): Regime {
@@ -116,11 +98,11 @@ export class Simulation implements WorkloadHost {
   }
   /** Name of the backend holding cleancache, else of the newest, or null. */
   get backendName(): string | null {
-    return this.#primary()?.backend.name ?? null;
+    return this.#backends.primary()?.name ?? null;
   }
   /** Names of the registered backends, newest first. */
   get backendNames(): string[] {
-    return this.#backends.map((r) => r.backend.name);
+    return this.#backends.all().map((b) => b.name);
   }
   /** Number of backend registrations accepted over a live backend (3.9, 3.10). */
   get overrides(): number {
@@ -271,36 +253,7 @@ export class Simulation implements WorkloadHost {
    * regime's release does it (refused, replaced or stacked).
    */
   registerBackend(b: Backend): RegisterResult {
-    const pendingFs = this.#files.pendingFilesystems().length;
-    const pendingSwap = this.#swap.pendingTypes().length;
-    const before = this.#backends.map((r) => r.backend.name);
-    const ccHolder = this.#backends.find((r) => r.cleancache) ?? null;
-    const fsHolder = this.#backends.find((r) => r.frontswap) ?? null;
-    const r: Registered = {
-      backend: b,
-      serial: ++this.#serial,
-      cleancache: false,
-      frontswap: false,
-    };
-    b.attach({
-      writebackSwapPage: (type, offset, page) => this.#swap.writeBack(type, offset, page),
-    });
-    const cc = b.cleancache ? this.#files.cc.registerOps(b.cleancache) : null;
-    const fs = b.frontswap ? this.#swap.fs.registerOps(b.frontswap) : null;
-    r.cleancache = cc !== null && cc !== "refused";
-    r.frontswap = fs !== null;
-    if (r.cleancache) this.#ctx.cleancacheSerial = r.serial;
-    if (cc === "override" && ccHolder) ccHolder.cleancache = false;
-    if (fs === "override" && fsHolder) fsHolder.frontswap = false;
-    this.#backends = [r, ...this.#backends].filter((x) => x.cleancache || x.frontswap);
-    if (cc === "override" || fs === "override") this.#oracle.noteOverride();
-    const note = registrationNote(cc, fs, ccHolder?.backend.name, before);
-    this.#ctx.log(
-      "register",
-      `register ${b.name}: ` +
-        (note ?? `${pendingFs} pending fs and ${pendingSwap} pending swap types initialised`),
-    );
-    return { cleancache: cc, frontswap: fs, note };
+    return this.#backends.register(b);
   }
 
   /**
@@ -309,33 +262,7 @@ export class Simulation implements WorkloadHost {
    * what it backed waits again where the release can.
    */
   unregister(name?: string): void {
-    const r = name === undefined
-      ? this.#backends[0]
-      : this.#backends.find((x) => x.backend.name === name);
-    if (!r) {
-      throw new SimError(
-        name === undefined
-          ? "unregister: no backend is registered"
-          : `unregister: no backend named '${name}' is registered` +
-            (this.#backends.length ? ` (${this.backendNames.join(", ")})` : ""),
-      );
-    }
-    const b = r.backend;
-    const page = this.#ctx.page;
-    let written = 0;
-    if (r.frontswap) {
-      written = this.#swap.fs.unregisterOps(b.frontswap, (type, offset) => {
-        if (!b.peekSwapPage(type, offset, page)) return false;
-        this.#swap.writeBack(type, offset, page);
-        return true;
-      });
-    }
-    if (r.cleancache) {
-      this.#files.cc.unregisterOps();
-      this.#ctx.cleancacheSerial = 0;
-    }
-    this.#backends = this.#backends.filter((x) => x !== r);
-    this.#ctx.log("unregister", `unregister ${b.name}: ${written} frontswap pages written back`);
+    this.#backends.unregister(name);
   }
 
   // ---------------------------------------------------------------- workloads, time
@@ -392,8 +319,8 @@ export class Simulation implements WorkloadHost {
 
   /** Plain JSON-serialisable state; cheap enough for 10 Hz. */
   snapshot(): Snapshot {
-    const cc = this.#backends.find((r) => r.cleancache)?.backend ?? null;
-    const primary = this.#primary()?.backend ?? null;
+    const cc = this.#backends.cleancacheHolder();
+    const primary = this.#backends.primary();
     return buildSnapshot({
       tick: this.#ctx.tick,
       regime: this.#regime,
@@ -405,7 +332,7 @@ export class Simulation implements WorkloadHost {
       swapTypes: this.#swap.snapshot(),
       writtenBack: this.#swap.writtenBack,
       backend: primary ? primary.stats() : null,
-      backends: this.#backends.map((r): BackendSnapshot => r.backend.stats()),
+      backends: this.#backends.all().map((b): BackendSnapshot => b.stats()),
       integrity: this.#oracle.counts(),
       workloads: [...this.#workloads.values()],
       events: this.#ctx.events.newestFirst(),
@@ -415,10 +342,8 @@ export class Simulation implements WorkloadHost {
   /** Full consistency audit (slow): returns problems found, empty when all is well. */
   audit(): string[] {
     const problems: string[] = [];
-    for (const r of this.#backends) {
-      problems.push(...r.backend.audit().map((p) => `backend ${r.backend.name}: ${p}`));
-    }
-    const holders = this.#backends.filter((r) => r.frontswap).map((r) => r.backend);
+    problems.push(...this.#backends.audit());
+    const holders = this.#backends.frontswapHolders();
     problems.push(
       ...this.#swap.audit((type, offset, out) =>
         holders.some((b) => b.peekSwapPage(type, offset, out))
@@ -438,13 +363,11 @@ export class Simulation implements WorkloadHost {
 
   // ---------------------------------------------------------------- internals
 
-  /** The backend holding cleancache, else the newest. */
-  #primary(): Registered | null {
-    return this.#backends.find((r) => r.cleancache) ?? this.#backends[0] ?? null;
-  }
-
   #newFrontends() {
     const f = createFrontends(this.#regime, this.#fsOpts);
+    const bug = (text: string) => this.#ctx.log("info", `KERNEL BUG: ${text}`);
+    f.cleancache.onKernelBug = bug;
+    f.frontswap.onKernelBug = bug;
     f.cleancache.onPool = (what, sb, id) => {
       this.#ctx.log(
         what === "created" ? "pool-created" : "pool-destroyed",
@@ -453,25 +376,6 @@ export class Simulation implements WorkloadHost {
     };
     return f;
   }
-}
-
-/** The result sentence of a registration that was not a plain first one. */
-function registrationNote(
-  cc: CleancacheRegistration | null,
-  fs: FrontswapRegistration | null,
-  ccHolder: string | undefined,
-  before: string[],
-): string | null {
-  const parts: string[] = [];
-  if (fs === "stacked") parts.push(`frontswap stacked over ${before.join(", ")}`);
-  if (cc === "refused") parts.push(`cleancache refused: EBUSY (${ccHolder} keeps it)`);
-  if (cc === "override" || fs === "override") {
-    parts.push(
-      `accepted OVER ${before.join(", ")}: superblocks and frontswap bits keep what ` +
-        `${before.join(", ")} gave them (override hazard)`,
-    );
-  }
-  return parts.length ? parts.join("; ") : null;
 }
 
 function checkBackendOptions(o: Partial<BackendOptions>): void {
