@@ -3,14 +3,10 @@
  * remembered by its stamp, content class and digest: enough to regenerate its
  * bytes and to check any read against it.
  */
-import type { ContentClass } from "./content.ts";
+import type { PageVersionRef } from "./page_version.ts";
 
 /** The current version of one file page. */
-export interface PageVersion {
-  stamp: number;
-  cls: ContentClass;
-  digest: number;
-}
+export type PageVersion = PageVersionRef & { digest: number };
 
 /** Files on disk, per filesystem identity (a name, or a shared fs's uuid). */
 export class FileDisk {

@@ -7,13 +7,9 @@
  * Every method that can be refused throws `SimError` before changing state.
  */
 import { isRegime, type Regime } from "./regime.ts";
-import {
-  type ContentClass,
-  generatePage,
-  isContentClass,
-  PAGE_SIZE,
-  pageDigest,
-} from "./content.ts";
+import { isContentClass, PAGE_SIZE, pageDigest } from "./content.ts";
+import { fillVersion, type PageContent, versionOf } from "./page_version.ts";
+import { type FileContentPort, RealPages } from "./real_pages.ts";
 import type { Snapshot, SwapTypeSnapshot } from "./snapshot.ts";
 import {
   BACKEND_KINDS,
@@ -49,6 +45,11 @@ export interface SimulationOptions {
    * without it; only the speed changes.
    */
   precompressor?: Precompressor;
+  /**
+   * The edge's file reader, for workloads whose pages are real files
+   * (`files`, `swap source=PATH`). Without it they refuse to start.
+   */
+  files?: FileContentPort;
 }
 
 /** Simulated milliseconds per tick. */
@@ -87,6 +88,7 @@ export class Simulation {
   #overrides = 0;
   #writtenBack = 0;
   readonly #pre: Precompressor | null;
+  readonly #files: FileContentPort | null;
   /** Stamps already handed to the precompressor. */
   readonly #prefetched = new Set<number>();
 
@@ -100,6 +102,7 @@ export class Simulation {
     };
     this.#events = new EventLog(opts.eventLimit ?? 200);
     this.#pre = opts.precompressor ?? null;
+    this.#files = opts.files ?? null;
     this.#cc = this.#newCleancache();
     this.#fs = new FrontswapFrontend(this.#regime, this.#fsOpts);
   }
@@ -193,7 +196,7 @@ export class Simulation {
   }
 
   /** Write a new version of a file page to disk and put it (`cleancache_put_page`). Script `put`. */
-  put(name: string, ino: number, index: number, cls: ContentClass = "text"): void {
+  put(name: string, ino: number, index: number, cls: PageContent = "text"): void {
     const m = this.#filePage("put", name, ino, index);
     checkClass("put", cls);
     this.#writeFile(m, ino, index, cls);
@@ -206,13 +209,13 @@ export class Simulation {
     const m = this.#filePage("put", name, ino, index);
     const v = this.#disk.get(m.fsKey, ino, index);
     if (!v) throw new SimError(`put: ${name} inode ${ino} has no page ${index} on disk`);
-    generatePage(v.stamp, v.cls, this.#page);
+    fillVersion(v, this.#page);
     this.#ops++;
     this.#cc.putPage(m, ino, index, this.#page);
   }
 
   /** A write: invalidate the cleancache copy, then write a new version to disk. */
-  write(name: string, ino: number, index: number, cls: ContentClass = "text"): void {
+  write(name: string, ino: number, index: number, cls: PageContent = "text"): void {
     const m = this.#filePage("write", name, ino, index);
     checkClass("write", cls);
     this.#ops++;
@@ -251,7 +254,26 @@ export class Simulation {
   fileVersion(name: string, ino: number, index: number): PageVersionRef | null {
     const m = this.#mounts.get(name);
     const v = m && this.#disk.get(m.fsKey, ino, index);
-    return v ? { stamp: v.stamp, cls: v.cls } : null;
+    if (!v) return null;
+    const { digest: _digest, ...ref } = v;
+    return ref;
+  }
+
+  /**
+   * Pages of real files read by the edge's file reader (`files` option):
+   * at most `budget` bytes, `perFile` of each. Throws `SimError` (naming
+   * `what`) when there is no reader or the path cannot be read.
+   */
+  readFiles(what: string, path: string, budget: number, perFile: number): RealPages {
+    if (!this.#files) {
+      throw new SimError(`${what}: reading files is not available in this session`);
+    }
+    try {
+      return new RealPages(path, this.#files.read(path, budget, perFile));
+    } catch (e) {
+      if (e instanceof SimError) throw new SimError(`${what}: ${e.message}`);
+      throw e;
+    }
   }
 
   /** A fresh version stamp, for a page a workload writes now and stores later (`store(..., stamp)`). */
@@ -315,7 +337,7 @@ export class Simulation {
   store(
     type: number,
     offset: number,
-    cls: ContentClass = "text",
+    cls: PageContent = "text",
     stamp?: number,
   ): "stored" | "rejected" {
     const dev = this.#slot("store", type, offset);
@@ -323,7 +345,7 @@ export class Simulation {
     if (stamp !== undefined && (!Number.isSafeInteger(stamp) || stamp < 1 || stamp > this.#stamp)) {
       throw new SimError(`store: ${stamp} is not a version stamp handed out by newVersion()`);
     }
-    const digest = pageDigest(generatePage(stamp ?? ++this.#stamp, cls, this.#page));
+    const digest = pageDigest(fillVersion(versionOf(stamp ?? ++this.#stamp, cls), this.#page));
     dev.fill(offset, digest);
     this.#ops++;
     const skipDisk = this.#fs.store(type, offset, this.#page);
@@ -619,7 +641,7 @@ export class Simulation {
       for (const v of w.upcoming?.(this, share * 2) ?? []) {
         if (this.#prefetched.has(v.stamp) || v.cls === "zero" || v.cls === "same") continue;
         this.#prefetched.add(v.stamp);
-        pages.push(generatePage(v.stamp, v.cls));
+        pages.push(fillVersion(v));
         if (++taken >= share) break;
       }
     }
@@ -646,10 +668,10 @@ export class Simulation {
     if (this.#integrity.stale_reads <= 20) this.#log("error", `STALE: ${what}`);
   }
 
-  #writeFile(m: Mount, ino: number, index: number, cls: ContentClass): void {
-    const stamp = ++this.#stamp;
-    generatePage(stamp, cls, this.#page);
-    this.#disk.set(m.fsKey, ino, index, { stamp, cls, digest: pageDigest(this.#page) });
+  #writeFile(m: Mount, ino: number, index: number, content: PageContent): void {
+    const v = versionOf(++this.#stamp, content);
+    fillVersion(v, this.#page);
+    this.#disk.set(m.fsKey, ino, index, { ...v, digest: pageDigest(this.#page) });
   }
 
   #mount(cmd: string, name: string): Mount {
@@ -701,8 +723,8 @@ function checkType(cmd: string, type: number): void {
   }
 }
 
-function checkClass(cmd: string, cls: string): void {
-  if (!isContentClass(cls)) {
+function checkClass(cmd: string, cls: PageContent): void {
+  if (typeof cls === "string" && !isContentClass(cls)) {
     throw new SimError(
       `${cmd}: unknown content class '${cls}' (zero, same, text, records, heap, random)`,
     );

@@ -1,9 +1,9 @@
 import type { Simulation } from "./simulation.ts";
-import type { ContentClass } from "./content.ts";
+import type { PageVersionRef } from "./page_version.ts";
 
 /** Names of the built-in workload generators. */
-export type WorkloadName = "pagecache" | "swap" | "churn";
-export const WORKLOAD_NAMES: readonly WorkloadName[] = ["pagecache", "swap", "churn"];
+export type WorkloadName = "pagecache" | "swap" | "churn" | "files";
+export const WORKLOAD_NAMES: readonly WorkloadName[] = ["pagecache", "swap", "churn", "files"];
 
 /** Parameter values of a workload, as given on a command line (`rate=200`). */
 export type WorkloadParams = Record<string, number | string>;
@@ -29,11 +29,7 @@ export interface Workload {
   upcoming?(sim: Simulation, max: number): PageVersionRef[];
 }
 
-/** A page version: its stamp and content class (its bytes are `generatePage(stamp, cls)`). */
-export interface PageVersionRef {
-  stamp: number;
-  cls: ContentClass;
-}
+export type { PageVersionRef };
 
 /** Builds a workload from user parameters; throws `SimError` on a bad parameter. */
 export type WorkloadFactory = (params: WorkloadParams, sim: Simulation) => Workload;
