@@ -191,6 +191,7 @@ function debugfsGroup(
   files: HostFiles,
   which: keyof typeof DEBUGFS_DIRS,
   mounted: boolean | null,
+  zswapModule: boolean,
 ): Record<string, number> | Unavailable {
   const dir = DEBUGFS_DIRS[which];
   const reads = readsUnder(files, dir);
@@ -212,8 +213,10 @@ function debugfsGroup(
     return { unavailable: `debugfs not mounted at /${DEBUGFS_DIR}` };
   }
   const why = which === "zswap"
-    ? "zswap not initialised (disabled at boot) or no CONFIG_DEBUG_FS"
-    : `no ${which} in this kernel (removed in 5.17/5.18) or no CONFIG_DEBUG_FS`;
+    ? (zswapModule
+      ? "zswap not initialised (disabled at boot) or no CONFIG_DEBUG_FS"
+      : "no zswap in this kernel")
+    : `not in this kernel (cleancache left in 5.17, frontswap later) or no CONFIG_DEBUG_FS`;
   return { unavailable: `/${dir} absent: ${why}` };
 }
 
@@ -315,14 +318,16 @@ export function buildHostSnapshot(
   prev: HostSnapshot | null = null,
 ): HostSnapshot | null {
   const mounted = debugfsMounted(files.get(PROC_FILES.mounts));
+  const zswap = zswapParams(files);
+  const module = !isUnavailable(zswap);
   const groups = {
-    zswap: zswapParams(files),
+    zswap,
     meminfo: meminfoGroup(files),
     vmstat: vmstatGroup(files),
     debugfs: {
-      zswap: debugfsGroup(files, "zswap", mounted),
-      cleancache: debugfsGroup(files, "cleancache", mounted),
-      frontswap: debugfsGroup(files, "frontswap", mounted),
+      zswap: debugfsGroup(files, "zswap", mounted, module),
+      cleancache: debugfsGroup(files, "cleancache", mounted, module),
+      frontswap: debugfsGroup(files, "frontswap", mounted, module),
     },
     swaps: swapsGroup(files),
   };
