@@ -21,6 +21,7 @@ import {
 import { WORKLOAD_PARAM_DOCS, WORKLOAD_SUMMARIES } from "./src/workloads/mod.ts";
 import { WORKLOAD_NAMES } from "./src/workload.ts";
 import { DEFAULT_SCENARIO } from "./src/scenario/default.ts";
+import { fileContentPort } from "./cli/files.ts";
 
 const encoder = new TextEncoder();
 
@@ -223,6 +224,7 @@ async function main(): Promise<number> {
   const simOptions: SimulationOptions = {
     writethrough: flags.writethrough ?? false,
     exclusiveLoads: flags["exclusive-loads"] ?? false,
+    files: fileContentPort,
   };
   // Compression ahead of time in Web Workers (not for --compare, which runs whole regimes in them).
   const pool = workers > 0 && !flags.compare ? new SharedCompressorPool(workers) : null;
