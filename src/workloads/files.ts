@@ -20,6 +20,7 @@ import type { PageVersionRef, Workload, WorkloadParams } from "../workload.ts";
 import type { RealPages } from "../real_pages.ts";
 import { SimError } from "../errors.ts";
 import { docsOf, type ParamSpecs, resolveParams, strideFor } from "./params.ts";
+import { LruMap } from "./lru.ts";
 
 /** Parameters of `files`. */
 export const FILES_PARAMS: ParamSpecs = {
@@ -78,8 +79,12 @@ export class FilesWorkload implements Workload {
   readonly #stride: number;
   /** First page of each file, for the page -> file search. */
   readonly #starts: Int32Array;
-  /** The page cache, `fs\0page` -> [fs, page]; insertion order is LRU order. */
-  readonly #lru = new Map<string, [string, number]>();
+  /** The page cache, keyed by filesystem number * pages + page: [fs, page]. */
+  readonly #lru = new LruMap<[string, number]>();
+  /** Numbers of the filesystems seen, for the keys. */
+  readonly #fsNumber = new Map<string, number>();
+  /** Filesystems mounted at the last step. */
+  #known = new Set<string>();
   /** Own counters, for tests and curiosity. */
   readonly counters = { reads: 0, cacheHits: 0, writes: 0, creates: 0, evictions: 0 };
 
@@ -110,7 +115,14 @@ export class FilesWorkload implements Workload {
   step(sim: Simulation): void {
     const mounted = sim.mountedNames();
     const live = new Set(mounted);
-    for (const [k, [fs]] of this.#lru) if (!live.has(fs)) this.#lru.delete(k);
+    if (mounted.length !== this.#known.size || mounted.some((n) => !this.#known.has(n))) {
+      // Mounts changed: pages of a filesystem that went away leave the page cache without a put.
+      for (const [k, [fs]] of [...this.#lru.entries()]) if (!live.has(fs)) this.#lru.delete(k);
+      for (const n of mounted) {
+        if (!this.#fsNumber.has(n)) this.#fsNumber.set(n, this.#fsNumber.size);
+      }
+      this.#known = live;
+    }
     const targets = this.#only ? mounted.filter((n) => this.#only!.has(n)) : mounted;
     if (targets.length === 0) return;
     const rng = sim.rng;
@@ -130,7 +142,7 @@ export class FilesWorkload implements Workload {
   /** The oldest pages of the page cache: the next clean pages to be put. */
   upcoming(sim: Simulation, max: number): PageVersionRef[] {
     const out: PageVersionRef[] = [];
-    for (const [fs, page] of this.#lru.values()) {
+    for (const [, [fs, page]] of this.#lru.entries()) {
       if (out.length >= max) break;
       const [ino, index] = this.#place(page);
       const v = sim.fileVersion(fs, ino, index);
@@ -156,7 +168,7 @@ export class FilesWorkload implements Workload {
 
   #access(sim: Simulation, fs: string, page: number, write: boolean): void {
     const [ino, index] = this.#place(page);
-    const key = `${fs}\0${page}`;
+    const key = this.#fsNumber.get(fs)! * this.pages.pageCount + page;
     const cached = this.#lru.get(key);
     if (write) {
       this.counters.writes++;
@@ -170,17 +182,12 @@ export class FilesWorkload implements Workload {
         sim.write(fs, ino, index, { source: this.pages, page, edited: false });
       }
     }
-    if (cached) {
-      this.#lru.delete(key);
-      this.#lru.set(key, cached);
-      return;
-    }
-    while (this.#lru.size >= this.#capacity) this.#evictOldest(sim);
-    this.#lru.set(key, [fs, page]);
+    if (!cached) { while (this.#lru.size >= this.#capacity) this.#evictOldest(sim); }
+    this.#lru.touch(key, cached ?? [fs, page]);
   }
 
   #evictOldest(sim: Simulation): void {
-    const [key, [fs, page]] = this.#lru.entries().next().value!;
+    const [key, [fs, page]] = this.#lru.oldest()!;
     this.#lru.delete(key);
     this.counters.evictions++;
     const [ino, index] = this.#place(page);

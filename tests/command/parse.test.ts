@@ -79,11 +79,16 @@ Deno.test("every command of the language parses to its typed form", () => {
   assert.deepEqual(parsed("load 1 99"), { kind: "load", type: 1, offset: 99 });
   assert.deepEqual(parsed("free 1 99"), { kind: "free", type: 1, offset: 99 });
   assert.deepEqual(parsed("workload start pagecache rate=50 mix=text:1,zero:1"), {
-    kind: "workload-start",
+    kind: "workload",
+    action: "start",
     workload: "pagecache",
     params: { rate: 50, mix: "text:1,zero:1" },
   });
-  assert.deepEqual(parsed("workload stop all"), { kind: "workload-stop", workload: "all" });
+  assert.deepEqual(parsed("workload stop all"), {
+    kind: "workload",
+    action: "stop",
+    workload: "all",
+  });
   assert.deepEqual(parsed("run 10"), { kind: "run", ticks: 10 });
   assert.deepEqual(parsed("stats"), { kind: "stats" });
   assert.deepEqual(parsed("expect cleancache.succ_gets >= 3"), {

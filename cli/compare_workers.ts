@@ -3,11 +3,11 @@
  * own (at most `workers` at a time), so a long script is compared in about
  * the time of one regime on a machine with cores to spare. Each column is a
  * pure function of (regime, lines, seed, options), so the result is exactly
- * that of `compareRegimes` (tests/command/compare_workers.test.ts proves it).
+ * that of `compareRegimes` (tests/cli/compare_workers.test.ts proves it).
  */
-import type { SimulationOptions } from "../simulation.ts";
-import { type Regime, REGIMES } from "../regime.ts";
-import type { CompareColumn } from "./compare.ts";
+import type { SimulationOptions } from "../src/simulation.ts";
+import { type Regime, REGIMES } from "../src/regime.ts";
+import type { CompareColumn } from "../src/command/mod.ts";
 
 /** What a compare worker is asked to run. */
 export interface CompareJob {
@@ -27,7 +27,7 @@ export async function compareRegimesInWorkers(
   firstLine = 1,
 ): Promise<CompareColumn[]> {
   const width = Math.max(1, Math.min(REGIMES.length, Math.floor(workers)));
-  // Ports do not cross to a worker: there, workloads over real files refuse to start.
+  // Ports do not cross to a worker: each worker plugs in its own file reader.
   const { files: _files, precompressor: _pre, ...plain } = simOptions;
   const out: CompareColumn[] = new Array(REGIMES.length);
   let next = 0;
