@@ -19,6 +19,9 @@ import { StartupError } from "./startup.ts";
 import { runCompare, runScript } from "./headless.ts";
 import { Writer } from "./writer.ts";
 import { fileContentPort } from "./files.ts";
+import { type HostSource, openHostSource, startSampling } from "./host/read.ts";
+import type { HostSnapshot } from "../src/host/snapshot.ts";
+import { statsOf } from "../src/command/stats.ts";
 
 /** The dashboard's entry points (tui/mod.ts), loaded only when needed. */
 export interface Dashboard {
@@ -28,9 +31,15 @@ export interface Dashboard {
     speed: number;
     noColor: boolean;
     record?: string;
+    /** The host source's latest sample, with the host source on. */
+    host?: () => HostSnapshot | null;
   }): Promise<void>;
-  renderOnce(snapshot: Snapshot): string;
+  /** With `host` given (even null): the host panel below the simulation's. */
+  renderOnce(snapshot: Snapshot, opts?: { host?: HostSnapshot | null }): string;
 }
+
+/** How often the host source samples (the rates are per second over this interval). */
+const HOST_PERIOD_MS = 1000;
 
 /** What `main` needs from its caller. */
 export interface MainWiring {
@@ -96,6 +105,8 @@ async function run(
   }
 
   // Compression ahead of time in Web Workers (not for --compare, which runs whole regimes in them).
+  const host = await openHost(flags, out.stderr);
+  const stopSampling = host && !flags.once ? startSampling(host, HOST_PERIOD_MS) : null;
   const pool = flags.workers > 0 ? new SharedCompressorPool(flags.workers) : null;
   if (pool) simulation.precompressor = pool;
   const input = headless ? readLines(await openScript(flags.script)) : null;
@@ -107,13 +118,24 @@ async function run(
       simulation: { ...simulation, regime: flags.regime, seed: flags.seed },
       json: flags.json,
       record: recorder ? (line) => recorder.push(line) : undefined,
+      host: host ? () => host.last : undefined,
     });
     let code = EXIT.ok as number;
     if (input) code = await runScript(session, input, out, flags.json);
     if (flags.once) {
       if (!headless) { for (const line of DEFAULT_SCENARIO) session.execute(line); }
+      if (host) {
+        // A second sample, for the rates.
+        await new Promise((r) => setTimeout(r, HOST_PERIOD_MS));
+        await host.sample();
+      }
       setColour(flags["no-color"]);
-      out.stdout.line((await wiring.dashboard()).renderOnce(session.snapshot()));
+      if (flags.json) {
+        out.stdout.line(JSON.stringify(statsOf(session.snapshot(), host ? host.last : undefined)));
+      } else {
+        const once = host ? { host: host.last } : undefined;
+        out.stdout.line((await wiring.dashboard()).renderOnce(session.snapshot(), once));
+      }
     } else if (!headless) {
       setColour(flags["no-color"]);
       // Ink renders nothing but the last frame when it thinks it runs in CI (is-in-ci reads CI
@@ -127,13 +149,34 @@ async function run(
         speed: flags.speed,
         noColor: flags["no-color"],
         record: flags.record,
+        host: host ? () => host.last : undefined,
       });
     }
     return code;
   } finally {
+    stopSampling?.();
     recording?.file.close();
     pool?.close();
   }
+}
+
+/**
+ * The host source of `--host` / `--host-root DIR` with its first sample
+ * taken, or null when off. Nothing readable is said once on stderr, not an error.
+ */
+async function openHost(flags: Flags, stderr: Writer): Promise<HostSource | null> {
+  const root = flags["host-root"];
+  if (!flags.host && root === undefined) return null;
+  const source = openHostSource(root ?? null);
+  if ((await source.sample()) === null) {
+    stderr.line(
+      root === undefined
+        ? "tmemtop: --host: nothing readable (is cat allowed? deno task monitor runs with --allow-run=cat)"
+        : `tmemtop: --host-root: nothing readable under ${root}`,
+    );
+    stderr.flush();
+  }
+  return source;
 }
 
 /** NO_COLOR or --no-color: tell Ink's colour detection (FORCE_COLOR=0). */

@@ -105,7 +105,15 @@ function catErrors(err: string): Map<string, string> {
 export async function catReadAll(paths: string[]): Promise<Map<string, FileRead>> {
   const args = [BOOT_ID];
   for (const p of paths) args.push(p, BOOT_ID);
-  const { out, err } = await runCat(args);
+  let ran: { out: string; err: string };
+  try {
+    ran = await runCat(args);
+  } catch (e) {
+    // No cat, or not allowed to run it: every file is unreadable, for that reason.
+    const detail = `cannot run cat (${e instanceof Error ? e.message : String(e)})`;
+    return new Map(paths.map((p) => [p, { failed: "denied", detail }]));
+  }
+  const { out, err } = ran;
   const errors = catErrors(err);
   const nl = out.indexOf("\n");
   const sep = nl > 0 ? out.slice(0, nl + 1) : "";
@@ -190,6 +198,20 @@ export function dirReader(dir: string): HostReader {
     const reads = await Promise.all(list.map((r) => readOne(`${base}/${r}`)));
     return new Map(list.map((r, i) => [r, reads[i]]));
   };
+}
+
+/**
+ * Sample `source` every `ms` milliseconds in the background (a sample still
+ * running is not doubled); returns the function that stops it.
+ */
+export function startSampling(source: HostSource, ms: number): () => void {
+  let busy = false;
+  const id = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    source.sample().finally(() => (busy = false));
+  }, ms);
+  return () => clearInterval(id);
 }
 
 /** The source for `--host` (root null) or `--host-root DIR`. */
