@@ -15,8 +15,7 @@
  * Popularity is Zipf-like over all pages, spread across the files by a
  * stride. Deterministic for the same files and seed.
  */
-import type { Simulation } from "../simulation.ts";
-import type { PageVersionRef, Workload, WorkloadParams } from "../workload.ts";
+import type { PageVersionRef, Workload, WorkloadHost, WorkloadParams } from "../workload.ts";
 import type { RealPages } from "../real_pages.ts";
 import { SimError } from "../errors.ts";
 import { docsOf, type ParamSpecs, resolveParams, strideFor } from "./params.ts";
@@ -88,7 +87,7 @@ export class FilesWorkload implements Workload {
   /** Own counters, for tests and curiosity. */
   readonly counters = { reads: 0, cacheHits: 0, writes: 0, creates: 0, evictions: 0 };
 
-  constructor(params: WorkloadParams, sim: Simulation) {
+  constructor(params: WorkloadParams, sim: WorkloadHost) {
     this.params = resolveParams("files", FILES_PARAMS, params);
     const p = this.params;
     if (p.dir === "") throw new SimError("workload: files needs dir=PATH");
@@ -112,7 +111,7 @@ export class FilesWorkload implements Workload {
     return this.#lru.size;
   }
 
-  step(sim: Simulation): void {
+  step(sim: WorkloadHost): void {
     const mounted = sim.mountedNames();
     const live = new Set(mounted);
     if (mounted.length !== this.#known.size || mounted.some((n) => !this.#known.has(n))) {
@@ -140,7 +139,7 @@ export class FilesWorkload implements Workload {
   }
 
   /** The oldest pages of the page cache: the next clean pages to be put. */
-  upcoming(sim: Simulation, max: number): PageVersionRef[] {
+  upcoming(sim: WorkloadHost, max: number): PageVersionRef[] {
     const out: PageVersionRef[] = [];
     for (const [, [fs, page]] of this.#lru.entries()) {
       if (out.length >= max) break;
@@ -151,7 +150,7 @@ export class FilesWorkload implements Workload {
     return out;
   }
 
-  stop(_sim: Simulation): void {
+  stop(_sim: WorkloadHost): void {
     this.#lru.clear();
   }
 
@@ -166,7 +165,7 @@ export class FilesWorkload implements Workload {
     return [lo + 1, page - this.#starts[lo]];
   }
 
-  #access(sim: Simulation, fs: string, page: number, write: boolean): void {
+  #access(sim: WorkloadHost, fs: string, page: number, write: boolean): void {
     const [ino, index] = this.#place(page);
     const key = this.#fsNumber.get(fs)! * this.pages.pageCount + page;
     const cached = this.#lru.get(key);
@@ -186,7 +185,7 @@ export class FilesWorkload implements Workload {
     this.#lru.touch(key, cached ?? [fs, page]);
   }
 
-  #evictOldest(sim: Simulation): void {
+  #evictOldest(sim: WorkloadHost): void {
     const [key, [fs, page]] = this.#lru.oldest()!;
     this.#lru.delete(key);
     this.counters.evictions++;

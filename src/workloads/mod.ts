@@ -5,6 +5,7 @@
  * Public surface: `WORKLOAD_FACTORIES`, `WORKLOAD_DEFAULTS`, `WORKLOAD_PARAMS`,
  * `WORKLOAD_PARAM_DOCS`, the three workload classes, `parseMix`.
  */
+import { SimError } from "../errors.ts";
 import type { WorkloadFactory, WorkloadName, WorkloadParams } from "../workload.ts";
 import { PAGECACHE_PARAMS, PagecacheWorkload } from "./pagecache.ts";
 import { SWAP_PARAMS, SwapWorkload } from "./swap.ts";
@@ -17,7 +18,10 @@ export const WORKLOAD_FACTORIES: Record<WorkloadName, WorkloadFactory> = {
   pagecache: (params) => new PagecacheWorkload(params),
   swap: (params, sim) => new SwapWorkload(params, sim),
   churn: (params) => new ChurnWorkload(params),
-  files: (params, sim) => new FilesWorkload(params, sim),
+  files: (params, host) => {
+    if (!host) throw new SimError("workload: files needs a simulation to read its files");
+    return new FilesWorkload(params, host);
+  },
 };
 
 /** Parameter specifications (default, range, description) by workload. */

@@ -19,8 +19,7 @@
  * (read by the edge, at most 16 MiB), each version edited by its stamp
  * (src/real_pages.ts).
  */
-import type { Simulation } from "../simulation.ts";
-import type { PageVersionRef, Workload, WorkloadParams } from "../workload.ts";
+import type { PageVersionRef, Workload, WorkloadHost, WorkloadParams } from "../workload.ts";
 import { SimError } from "../errors.ts";
 import { hash32 } from "../rng.ts";
 import { LruMap } from "./lru.ts";
@@ -118,7 +117,7 @@ export class SwapWorkload implements Workload {
     oom: 0,
   };
 
-  constructor(params: WorkloadParams, sim?: Simulation) {
+  constructor(params: WorkloadParams, sim?: WorkloadHost) {
     this.params = resolveParams("swap", SWAP_PARAMS, params);
     const p = this.params;
     this.#rate = p.rate as number;
@@ -149,7 +148,7 @@ export class SwapWorkload implements Workload {
     return this.#owner.size;
   }
 
-  step(sim: Simulation): void {
+  step(sim: WorkloadHost): void {
     const rng = sim.rng;
     this.#syncTypes(sim);
     // Processes come and go.
@@ -175,7 +174,7 @@ export class SwapWorkload implements Workload {
   }
 
   /** The least recently used resident pages: the next ones to be swapped out. */
-  upcoming(_sim: Simulation, max: number): PageVersionRef[] {
+  upcoming(_sim: WorkloadHost, max: number): PageVersionRef[] {
     const out: PageVersionRef[] = [];
     for (const [key, p] of this.#lru.entries()) {
       if (out.length >= max) break;
@@ -187,7 +186,7 @@ export class SwapWorkload implements Workload {
     return out;
   }
 
-  stop(sim: Simulation): void {
+  stop(sim: WorkloadHost): void {
     for (const p of [...this.#procs]) this.#exit(sim, p);
     this.#lru.clear();
     this.#version.clear();
@@ -210,7 +209,7 @@ export class SwapWorkload implements Workload {
     return pickClass(this.#mix, hash32(p.pid, page, 0x5a17) / 4294967296);
   }
 
-  #spawn(sim: Simulation): void {
+  #spawn(sim: WorkloadHost): void {
     const size = Math.max(1, Math.round(this.#size * (0.5 + sim.rng.next())));
     const p: Proc = {
       pid: this.#nextPid++,
@@ -221,7 +220,7 @@ export class SwapWorkload implements Workload {
     this.#byPid.set(p.pid, p);
   }
 
-  #exit(sim: Simulation, p: Proc): void {
+  #exit(sim: WorkloadHost, p: Proc): void {
     this.counters.exits++;
     for (let page = 0; page < p.size; page++) {
       const code = p.loc[page];
@@ -246,7 +245,7 @@ export class SwapWorkload implements Workload {
   }
 
   /** Pages on swap types that went away are resident again (swapoff swaps in). */
-  #syncTypes(sim: Simulation): void {
+  #syncTypes(sim: WorkloadHost): void {
     const now = new Set(sim.activeTypes());
     let gone = false;
     for (const t of this.#types) if (!now.has(t)) gone = true;
@@ -270,7 +269,7 @@ export class SwapWorkload implements Workload {
     this.#lru.touch(key, p);
   }
 
-  #touch(sim: Simulation, p: Proc, page: number): void {
+  #touch(sim: WorkloadHost, p: Proc, page: number): void {
     this.counters.touches++;
     const key = p.pid * PAGE_SPAN + page;
     const code = p.loc[page];
@@ -304,7 +303,7 @@ export class SwapWorkload implements Workload {
   }
 
   /** Swap out the least recently used page; false when no slot is free. */
-  #evictOne(sim: Simulation): boolean {
+  #evictOne(sim: WorkloadHost): boolean {
     const slot = sim.allocSlot();
     if (!slot) return false;
     const first = this.#lru.oldest();
