@@ -67,8 +67,7 @@ export interface SimulationOptions {
   files?: FileContentPort;
 }
 
-/** Simulated milliseconds per tick. */
-export const TICK_MS = 100;
+export { TICK_MS } from "./constants.ts";
 
 /** A registered backend and which frontends hold its ops. */
 interface Registered {
