@@ -19,6 +19,10 @@ import { RecordFile } from "./record_file.ts";
 import { StartupError } from "./startup.ts";
 import { runCompare, runScript } from "./headless.ts";
 import { Writer } from "./writer.ts";
+import { fileContentPort } from "./files.ts";
+import { type HostSource, openHostSource, startSampling } from "./host/read.ts";
+import type { HostSnapshot } from "../src/host/snapshot.ts";
+import { statsOf } from "../src/command/stats.ts";
 
 /** The dashboard's entry points (tui/mod.ts), loaded only when needed. */
 export interface Dashboard {
@@ -30,8 +34,12 @@ export interface Dashboard {
     noColor: boolean;
     record?: string;
   }): Promise<number>;
-  renderOnce(snapshot: Snapshot): string;
+  /** With `host` given (even null): the host panel below the simulation's. */
+  renderOnce(snapshot: Snapshot, opts?: { host?: HostSnapshot | null }): string;
 }
+
+/** How often the host source samples (the rates are per second over this interval). */
+export const HOST_PERIOD_MS = 1000;
 
 /** What `main` needs from its caller. */
 export interface MainWiring {
@@ -79,6 +87,7 @@ async function run(
   const simulation: SimulationOptions = {
     writethrough: flags.writethrough,
     exclusiveLoads: flags["exclusive-loads"],
+    files: fileContentPort,
   };
   const headless = flags.script !== undefined || !Deno.stdin.isTerminal();
 
@@ -100,6 +109,9 @@ async function run(
     throw new UsageError("--workers N only applies to --compare (the regimes run in workers)");
   }
   if (!headless && !flags.once) return await dashboard(flags, wiring, simulation);
+
+  const host = await openHost(flags, out.stderr);
+  const stopSampling = host && !flags.once ? startSampling(host, HOST_PERIOD_MS) : null;
   const input = headless ? readLines(await openScript(flags.script)) : null;
   let recording: { file: RecordFile; recorder: ScriptRecorder } | null = null;
   try {
@@ -109,18 +121,49 @@ async function run(
       simulation: { ...simulation, regime: flags.regime, seed: flags.seed },
       json: flags.json,
       record: recorder ? (line) => recorder.push(line) : undefined,
+      host: host ? () => host.last : undefined,
     });
     let code = EXIT.ok as number;
     if (input) code = await runScript(session, input, out, flags.json);
     if (flags.once) {
       for (const line of startupScenario(session.snapshot())) session.execute(line);
+      if (host) {
+        // A second sample, for the rates.
+        await new Promise((r) => setTimeout(r, HOST_PERIOD_MS));
+        await host.sample();
+      }
       setColour(flags["no-color"]);
-      out.stdout.line((await wiring.dashboard()).renderOnce(session.snapshot()));
+      if (flags.json) {
+        out.stdout.line(JSON.stringify(statsOf(session.snapshot(), host ? host.last : undefined)));
+      } else {
+        const once = host ? { host: host.last } : undefined;
+        out.stdout.line((await wiring.dashboard()).renderOnce(session.snapshot(), once));
+      }
     }
     return code;
   } finally {
+    stopSampling?.();
     recording?.file.close();
   }
+}
+
+/**
+ * The host source of `--host` / `--host-root DIR` with its first sample
+ * taken, or null when off. Nothing readable is said once on stderr, not an error.
+ */
+async function openHost(flags: Flags, stderr: Writer): Promise<HostSource | null> {
+  const root = flags["host-root"];
+  if (!flags.host && root === undefined) return null;
+  const source = openHostSource(root ?? null);
+  if ((await source.sample()) === null) {
+    stderr.line(
+      root === undefined
+        ? "tmemtop: --host: nothing readable (is cat allowed? deno task monitor runs with --allow-run=cat)"
+        : `tmemtop: --host-root: nothing readable under ${root}`,
+    );
+    stderr.flush();
+  }
+  return source;
 }
 
 /**
