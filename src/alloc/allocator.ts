@@ -20,10 +20,18 @@ export interface Allocator {
   readonly maxSize: number;
 }
 
-/** Frames of 4 KiB kept in slabs of 64 frames (256 KiB ArrayBuffers). */
+/**
+ * Frames of 4 KiB in slabs of 4096 frames (16 MiB ArrayBuffers): a million
+ * pages held are a hundred-odd buffers for the garbage collector, not eight
+ * thousand. The last slab starts at 64 frames and doubles (its bytes copied)
+ * up to the full size, so a small pool does not reserve 16 MiB.
+ */
 export class FrameStore {
   static readonly FRAME = 4096;
-  static readonly SLAB_SHIFT = 6;
+  /** log2 of the frames of a full slab. */
+  static readonly SLAB_SHIFT = 12;
+  /** Frames of a slab's first buffer. */
+  static readonly FIRST_FRAMES = 64;
   readonly #slabs: Uint8Array[] = [];
   readonly #freeFrames: number[] = [];
   #next = 0;
@@ -31,6 +39,18 @@ export class FrameStore {
 
   get inUse(): number {
     return this.#inUse;
+  }
+
+  /** ArrayBuffers holding the frames now. */
+  get slabCount(): number {
+    return this.#slabs.length;
+  }
+
+  /** Bytes of those buffers (frames in use, free frames, room to grow). */
+  get reservedBytes(): number {
+    let n = 0;
+    for (const s of this.#slabs) n += s.length;
+    return n;
   }
 
   /** Allocate `count` contiguous frames (count <= 64), returning the first frame number. */
@@ -46,11 +66,34 @@ export class FrameStore {
     }
     const f = this.#next;
     this.#next += count;
-    while (this.#slabs.length * per < this.#next) {
-      this.#slabs.push(new Uint8Array(per * FrameStore.FRAME));
-    }
+    this.#room(this.#next);
     this.#inUse += count;
     return f;
+  }
+
+  /**
+   * Make every frame below `end` addressable. Only the slab `end` reaches
+   * into can be short: a run moves to the next slab only from the last 64
+   * frames of one, which doubling has grown to its full size by then.
+   */
+  #room(end: number): void {
+    const shift = FrameStore.SLAB_SHIFT;
+    const last = (end - 1) >> shift;
+    while (this.#slabs.length <= last) {
+      this.#slabs.push(new Uint8Array(FrameStore.FIRST_FRAMES * FrameStore.FRAME));
+    }
+    this.#grow(last, (end - (last << shift)) * FrameStore.FRAME);
+  }
+
+  /** Grow slab `i` to hold at least `bytes`, doubling (at most a full slab). */
+  #grow(i: number, bytes: number): void {
+    const slab = this.#slabs[i];
+    if (slab.length >= bytes) return;
+    let size = slab.length;
+    while (size < bytes) size *= 2;
+    const bigger = new Uint8Array(Math.min(size, (1 << FrameStore.SLAB_SHIFT) * FrameStore.FRAME));
+    bigger.set(slab);
+    this.#slabs[i] = bigger;
   }
 
   /** Return frames (single frames are reused first). */
