@@ -11,6 +11,7 @@ import { SharedCompressorPool } from "../src/backend/prefetch_pool.ts";
 import type { Regime } from "../src/regime.ts";
 import { type ClientMessage, type HostMessage, SessionHost } from "./session_host.ts";
 import { startupScenario } from "../src/scenario/default.ts";
+import { fileContentPort } from "./files.ts";
 
 /** The first message: how to build the session. */
 export interface InitMessage {
@@ -35,7 +36,12 @@ const post = (m: HostMessage) => self.postMessage(m);
 self.onmessage = (e: MessageEvent<InitMessage | ClientMessage>) => {
   const msg = e.data;
   if (msg.type === "init") {
-    const options: SimulationOptions = { ...msg.options, regime: msg.regime, seed: msg.seed };
+    const options: SimulationOptions = {
+      ...msg.options,
+      regime: msg.regime,
+      seed: msg.seed,
+      files: fileContentPort,
+    };
     if (msg.workers > 0) options.precompressor = pool = new SharedCompressorPool(msg.workers);
     const session = createSession({
       simulation: options,
