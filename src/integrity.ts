@@ -162,13 +162,15 @@ export interface FileReadContext {
   pool: number;
   /** Another live superblock of a different filesystem reaches the same pool. */
   foreignSibling: boolean;
+  /** The reader's pool id, or the one the current version's write went through, was handed out by an earlier backend. */
+  oldIds: boolean;
   /** The pool the current version's write invalidated or replaced (-1: none); undefined when unknown. */
   writePool: number | undefined;
 }
 
 /** Names the cause of a stale cleancache read. */
 export function fileReadCause(c: FileReadContext): Cause {
-  if (c.foreignSibling) return "override";
+  if (c.foreignSibling || c.oldIds) return "override";
   if (c.uuid === null || c.writePool === undefined) return "unexplained";
   if (c.writePool === -1) return "uncached_sibling_of_shared_pool";
   if (c.writePool !== c.pool) return "private_pool_for_shared_uuid";

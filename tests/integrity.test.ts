@@ -5,8 +5,15 @@ import { Simulation } from "../src/simulation.ts";
 import { SpyBackend } from "./helpers/spy_backend.ts";
 
 Deno.test("fileReadCause names each cleancache hazard, else unexplained", () => {
-  const base = { uuid: "c1", pool: poolKey(1, 0), foreignSibling: false, writePool: poolKey(1, 0) };
+  const base = {
+    uuid: "c1",
+    pool: poolKey(1, 0),
+    foreignSibling: false,
+    oldIds: false,
+    writePool: poolKey(1, 0),
+  };
   assert.equal(fileReadCause({ ...base, foreignSibling: true }), "override");
+  assert.equal(fileReadCause({ ...base, oldIds: true, writePool: -1 }), "override");
   assert.equal(fileReadCause({ ...base, writePool: -1 }), "uncached_sibling_of_shared_pool");
   assert.equal(
     fileReadCause({ ...base, writePool: poolKey(1, 1) }),
