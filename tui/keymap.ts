@@ -22,6 +22,7 @@ export type Action =
   | "up"
   | "down"
   | "command"
+  | "filter"
   | "cancel"
   | "help"
   | "quit"
@@ -172,6 +173,14 @@ export const KEYMAP: readonly Binding[] = [
     match: plainKey(":"),
   },
   {
+    action: "filter",
+    keys: "f",
+    description: "events: show one kind only (cycles through the kinds, then all)",
+    hint: "filter",
+    hintOrder: 11,
+    match: plainKey("f"),
+  },
+  {
     action: "cancel",
     keys: "Esc",
     description: "cancel the long command in progress (the ticks done are kept)",
@@ -180,7 +189,7 @@ export const KEYMAP: readonly Binding[] = [
   {
     action: "help",
     keys: "?",
-    description: "this help (any key closes it)",
+    description: "this help (a pager: ↑↓ PgUp PgDn scroll, / searches, Esc closes)",
     hint: "help",
     hintOrder: 0,
     match: plainKey("?"),

@@ -13,7 +13,7 @@ import { compression, compressionDesired } from "./panels/compression.ts";
 import { events } from "./panels/events.ts";
 import { footer } from "./panels/footer.ts";
 import { box, placeOver } from "./frame.ts";
-import { helpLines } from "./help.ts";
+import { pagerBox } from "./pager.ts";
 import { chooserLines } from "./chooser.ts";
 import type { ViewState } from "./view.ts";
 
@@ -60,12 +60,10 @@ export function screen(v: ViewState, cols: number, rows: number, noColor = false
   ];
   const o = v.overlay;
   if (o) {
-    const [t, body] = o.kind === "help"
-      ? ["Keys", helpLines()]
-      : o.kind === "chooser"
-      ? ["Register which backend?", chooserLines(o.options, o.index)]
-      : [o.title, [...o.lines.map((l) => [seg(l)]), [], [seg("any key closes", { dim: true })]]];
-    lines = placeOver(lines, box(t, body, cols - 4, rows - 3), cols, 2);
+    const { title, body } = o.kind === "pager"
+      ? pagerBox(o, cols, rows)
+      : { title: "Register which backend?", body: chooserLines(o.options, o.index) };
+    lines = placeOver(lines, box(title, body, cols - 4, rows - 3), cols, 2);
   }
   lines = lines.slice(0, rows).map((l) => fit(l, cols));
   return noColor ? lines.map(strip) : lines;
