@@ -1,5 +1,5 @@
 /** The dashboard's view state: everything a frame is drawn from. */
-import type { SimEvent, Snapshot } from "../src/snapshot.ts";
+import type { Snapshot } from "../src/snapshot.ts";
 import type { History } from "./history.ts";
 import type { CmdLine } from "./command_line.ts";
 import type { Progress } from "../src/session_port.ts";

@@ -72,6 +72,6 @@ Deno.test("long lines wrap (no cell lost) and compare rows that differ are marke
     "cleancache.pools  1            2         2",
   ]);
   const text = p.lines.map((l) => l.map((s) => s.text).join(""));
-  assert.match(text[1], /^  tick/);
+  assert.match(text[1], /^ {2}tick/);
   assert.match(text[2], /^≠ cleancache\.pools/);
 });
