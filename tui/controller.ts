@@ -18,6 +18,8 @@ import { tooSmall } from "./layout.ts";
 import { BACKEND_CHOICES } from "./constants.ts";
 import { linePager, pagerKey, textPager } from "./pager.ts";
 import { helpLines } from "./help.ts";
+import { graphsMode } from "./screen.ts";
+import { CHART_COUNT } from "./graphs.ts";
 
 /** Refresh rates `+`/`-` step through, Hz. */
 export const RATES: readonly number[] = [1, 2, 5, 10, 15, 20, 30];
@@ -280,7 +282,9 @@ export class Controller {
       case "up":
       case "down": {
         const d = action === "up" ? -1 : 1;
-        if (v.focus === "pools") v.selPool = clamp(v.selPool + d, s.superblocks.length);
+        if (graphsMode(v, v.cols, v.rows) === "full") {
+          v.graphFirst = Math.max(0, Math.min(CHART_COUNT - 1, v.graphFirst + d));
+        } else if (v.focus === "pools") v.selPool = clamp(v.selPool + d, s.superblocks.length);
         else if (v.focus === "swap") v.selSwap = clamp(v.selSwap + d, s.swapTypes.length);
         else {
           // Up scrolls back in time; down returns to the newest (then the log is followed).
@@ -295,6 +299,12 @@ export class Controller {
           v.status = { text: `cancelling ${v.progress.line}…`, error: false };
         }
         return;
+      case "graphs": {
+        const shown = graphsMode(v, v.cols, v.rows) !== "off";
+        v.graphs = !shown;
+        v.status = { text: shown ? "graphs hidden" : "graphs shown (g hides them)", error: false };
+        return;
+      }
       case "filter": {
         const kinds = kindsIn(v.events.events);
         const i = v.eventFilter === null ? -1 : kinds.indexOf(v.eventFilter);

@@ -23,6 +23,7 @@ export type Action =
   | "down"
   | "command"
   | "filter"
+  | "graphs"
   | "cancel"
   | "help"
   | "quit"
@@ -179,6 +180,14 @@ export const KEYMAP: readonly Binding[] = [
     hint: "filter",
     hintOrder: 11,
     match: plainKey("f"),
+  },
+  {
+    action: "graphs",
+    keys: "g",
+    description: "graphs over simulated time: show / hide (beside the panels from 160x48)",
+    hint: "graphs",
+    hintOrder: 4.5,
+    match: plainKey("g"),
   },
   {
     action: "cancel",

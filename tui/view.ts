@@ -44,6 +44,10 @@ export interface ViewState {
   behind: number;
   /** The terminal is below the minimum size: only the quit keys act. */
   tooSmall: boolean;
+  /** Graphs shown (`g` toggles); null: beside the panels when the terminal is large enough. */
+  graphs: boolean | null;
+  /** First chart shown when not all fit (↑↓ scroll them in the full graphs view). */
+  graphFirst: number;
   /** Terminal size of the last frame (pager paging). */
   cols: number;
   rows: number;
@@ -73,6 +77,8 @@ export function newView(
     progress: null,
     behind: 1,
     tooSmall: false,
+    graphs: null,
+    graphFirst: 0,
     cols: 120,
     rows: 40,
     ...rest,
