@@ -204,7 +204,6 @@ function chart(
   values: number[],
   latest: GraphSample | undefined,
   marks: Set<number>,
-  w: number,
   h: number,
 ): Line[] {
   const finite = values.filter(Number.isFinite);
@@ -300,7 +299,7 @@ export function graphs(v: ViewState, w: number, h: number, first = 0): Line[] {
   const out: Line[] = [title];
   for (const spec of CHARTS.slice(from, from + shown)) {
     const values = columnValues(v.history.samples, spec.measure, start, step, n);
-    out.push(...chart(spec, values, last?.g, markCols, w, per - 1));
+    out.push(...chart(spec, values, last?.g, markCols, per - 1));
   }
   const hidden = CHARTS.length - shown;
   if (hidden > 0) {
