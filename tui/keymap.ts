@@ -26,6 +26,7 @@ export type Action =
   | "graphs"
   | "cancel"
   | "help"
+  | "host"
   | "quit"
   | "interrupt";
 
@@ -202,6 +203,12 @@ export const KEYMAP: readonly Binding[] = [
     hint: "help",
     hintOrder: 0,
     match: plainKey("?"),
+  },
+  {
+    action: "host",
+    keys: "H",
+    description: "hide or show the Host panel (with --host or --host-root)",
+    match: plainKey("H"),
   },
   {
     action: "quit",

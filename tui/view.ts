@@ -5,6 +5,7 @@ import type { CmdLine } from "./command_line.ts";
 import type { Progress } from "../src/session_port.ts";
 import type { Pager } from "./pager.ts";
 import { UiEventLog } from "./event_log.ts";
+import type { HostSnapshot } from "../src/host/snapshot.ts";
 
 export type Focus = "pools" | "swap" | "events";
 export const FOCUS_ORDER: readonly Focus[] = ["pools", "swap", "events"];
@@ -53,6 +54,10 @@ export interface ViewState {
   rows: number;
   /** False for `--once`: no focus marks, no footer. */
   interactive: boolean;
+  /** The host view's latest sample (null: nothing readable); undefined without `--host`. */
+  host?: HostSnapshot | null;
+  /** Whether the Host panel is drawn (`H` toggles it). */
+  hostShown: boolean;
 }
 
 /** A fresh view: nothing selected, focus on Pools, no overlay. */
@@ -81,6 +86,7 @@ export function newView(
     graphFirst: 0,
     cols: 120,
     rows: 40,
+    hostShown: true,
     ...rest,
   };
 }
