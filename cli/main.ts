@@ -7,16 +7,17 @@
  */
 import { SharedCompressorPool } from "../src/backend/prefetch_pool.ts";
 import type { SimulationOptions } from "../src/simulation.ts";
-import { type CommandSession, createSession, type ScriptRecorder } from "../src/command/mod.ts";
+import { type CommandSession, createSession, type ScriptLine } from "../src/command/mod.ts";
 import { DEFAULT_SCENARIO } from "../src/scenario/default.ts";
 import type { Snapshot } from "../src/snapshot.ts";
 import { type Flags, parseFlags, UsageError } from "./flags.ts";
 import { usage } from "./usage.ts";
-import { EXIT } from "./exit.ts";
-import { openScript, readLines } from "./input.ts";
+import { EXIT, StopError } from "./exit.ts";
+import { openScript, sameFile } from "./input.ts";
 import { RecordFile } from "./record_file.ts";
-import { StartupError } from "./startup.ts";
-import { runCompare, runScript } from "./headless.ts";
+import { outputFailed, runCompare, runScript } from "./headless.ts";
+import { exitOnSignals } from "./signals.ts";
+import { checkWorkersCanLoad, dropWrite } from "./permissions.ts";
 import { Writer } from "./writer.ts";
 
 /** The dashboard's entry points (tui/mod.ts), loaded only when needed. */
@@ -47,22 +48,48 @@ export async function main(args: readonly string[], wiring: MainWiring): Promise
   let status: number;
   try {
     status = await run(parseFlags(args), wiring, { stdout, stderr });
+    if (!stdout.flush()) outputFailed(stdout);
   } catch (e) {
     if (e instanceof UsageError) {
       stderr.line(`tmemtop: ${e.message}`);
       stderr.line("Try --help.");
       status = EXIT.lineError;
-    } else if (e instanceof StartupError) {
-      stderr.line(`tmemtop: ${e.message}`);
-      status = EXIT.lineError;
+    } else if (e instanceof StopError) {
+      stdout.flush();
+      if (e.message) stderr.line(`tmemtop: ${e.message}`);
+      status = e.status;
     } else {
+      stdout.flush();
       stderr.line(`tmemtop: internal error: ${e instanceof Error ? e.message : String(e)}`);
       status = EXIT.internal;
     }
   }
-  stdout.flush();
   stderr.flush();
   return status;
+}
+
+/** Refuse flag combinations that cannot be honoured. */
+function checkCombinations(flags: Flags, headless: boolean): void {
+  if (flags.compare) {
+    if (!headless) {
+      throw new UsageError("--compare needs a script (--script FILE or commands on stdin)");
+    }
+    for (const other of ["record", "once"] as const) {
+      if (flags[other]) {
+        throw new UsageError(
+          `--compare cannot be combined with --${other} (it runs three separate sessions)`,
+        );
+      }
+    }
+  }
+  if (
+    flags.script !== undefined && flags.record !== undefined &&
+    sameFile(flags.script, flags.record)
+  ) {
+    throw new UsageError(
+      `--record '${flags.record}' is the script itself: recording would wipe it first`,
+    );
+  }
 }
 
 async function run(
@@ -74,32 +101,46 @@ async function run(
     out.stdout.line(usage());
     return EXIT.ok;
   }
+  const headless = flags.script !== undefined || !Deno.stdin.isTerminal();
+  checkCombinations(flags, headless);
+  checkWorkersCanLoad(flags.workers);
   const simulation: SimulationOptions = {
     writethrough: flags.writethrough,
     exclusiveLoads: flags["exclusive-loads"],
   };
-  const headless = flags.script !== undefined || !Deno.stdin.isTerminal();
-
-  if (flags.compare) {
-    if (!headless) {
-      throw new UsageError("--compare needs a script (--script FILE or commands on stdin)");
+  const input = headless ? openScript(flags.script) : null;
+  const stopSignals = headless ? exitOnSignals(() => out.stdout.flush()) : () => {};
+  try {
+    if (flags.compare) {
+      dropWrite();
+      return await runCompare(input!, out, {
+        seed: flags.seed,
+        json: flags.json,
+        simulation,
+        workers: flags.workers,
+      });
     }
-    const input = readLines(await openScript(flags.script));
-    return await runCompare(input, out, {
-      seed: flags.seed,
-      json: flags.json,
-      simulation,
-      workers: flags.workers,
-    });
+    return await runSession(flags, wiring, out, simulation, input);
+  } finally {
+    stopSignals();
   }
+}
 
+async function runSession(
+  flags: Flags,
+  wiring: MainWiring,
+  out: { stdout: Writer; stderr: Writer },
+  simulation: SimulationOptions,
+  input: AsyncIterable<ScriptLine[]> | null,
+): Promise<number> {
+  const recording = flags.record !== undefined
+    ? RecordFile.open(flags.record, RECORD_HEADER)
+    : null;
+  dropWrite();
   // Compression ahead of time in Web Workers (not for --compare, which runs whole regimes in them).
   const pool = flags.workers > 0 ? new SharedCompressorPool(flags.workers) : null;
   if (pool) simulation.precompressor = pool;
-  const input = headless ? readLines(await openScript(flags.script)) : null;
-  let recording: { file: RecordFile; recorder: ScriptRecorder } | null = null;
   try {
-    if (flags.record !== undefined) recording = RecordFile.open(flags.record, RECORD_HEADER);
     const recorder = recording?.recorder;
     const session = createSession({
       simulation: { ...simulation, regime: flags.regime, seed: flags.seed },
@@ -109,10 +150,10 @@ async function run(
     let code = EXIT.ok as number;
     if (input) code = await runScript(session, input, out, flags.json);
     if (flags.once) {
-      if (!headless) { for (const line of DEFAULT_SCENARIO) session.execute(line); }
+      if (!input) { for (const line of DEFAULT_SCENARIO) session.execute(line); }
       setColour(flags["no-color"]);
       out.stdout.line((await wiring.dashboard()).renderOnce(session.snapshot()));
-    } else if (!headless) {
+    } else if (!input) {
       setColour(flags["no-color"]);
       // Ink renders nothing but the last frame when it thinks it runs in CI (is-in-ci reads CI
       // when ink loads); a dashboard on a terminal is interactive whatever the environment says.
@@ -126,6 +167,9 @@ async function run(
         noColor: flags["no-color"],
         record: flags.record,
       });
+      if (session.recordError !== null) {
+        throw new StopError(EXIT.io, `recording failed: ${session.recordError}`);
+      }
     }
     return code;
   } finally {
