@@ -3,10 +3,9 @@
  * a filesystem mounted or unmounted, a swap type enabled or disabled - within
  * the bounds of its parameters. The first change happens on the first tick.
  *
- * A swap type is disabled the way a real `swapoff` does it: every page still
- * in one of its slots is swapped in first (`load` + `free`), then `swapoff`
- * is called, so no swapped page is lost. The `swap` workload then counts
- * those pages as resident.
+ * A swap type is disabled with `swapoff`, whose `try_to_unuse` swaps every
+ * page still in one of its slots in first, so no swapped page is lost. The
+ * `swap` workload then counts those pages as resident.
  */
 import type { Workload, WorkloadHost, WorkloadParams } from "../workload.ts";
 import { SimError } from "../errors.ts";
@@ -132,16 +131,10 @@ export class ChurnWorkload implements Workload {
     if (actions.length) actions[rng.int(actions.length)]();
   }
 
-  /** Swap every page of the type in (load + free), then disable it. */
+  /** Disable the type; swapoff's `try_to_unuse` swaps every page in first. */
   #swapoff(sim: WorkloadHost, type: number): void {
-    const info = sim.snapshot().swapTypes.find((t) => t.type === type);
-    const slots = info?.slots ?? 0;
-    for (let off = 0; off < slots; off++) {
-      if (!sim.slotInUse(type, off)) continue;
-      sim.load(type, off);
-      sim.free(type, off);
-      this.counters.swappedIn++;
-    }
+    const slots = sim.slotCount(type);
+    for (let off = 0; off < slots; off++) if (sim.slotInUse(type, off)) this.counters.swappedIn++;
     sim.swapoff(type);
     this.counters.swapoffs++;
   }

@@ -55,11 +55,10 @@ for (const regime of REGIMES) {
 }
 
 Deno.test("churn: parameters are checked", () => {
-  const s = new Simulation();
   assert.throws(
-    () => WORKLOAD_FACTORIES.churn({ minfs: 4, maxfs: 2 }, s),
+    () => WORKLOAD_FACTORIES.churn({ minfs: 4, maxfs: 2 }),
     /minfs must not exceed maxfs/,
   );
-  assert.throws(() => WORKLOAD_FACTORIES.churn({ names: "a b" }, s), /comma-separated/);
-  assert.throws(() => WORKLOAD_FACTORIES.churn({ every: 0 }, s), /every must be from 1/);
+  assert.throws(() => WORKLOAD_FACTORIES.churn({ names: "a b" }), /comma-separated/);
+  assert.throws(() => WORKLOAD_FACTORIES.churn({ every: 0 }), /every must be from 1/);
 });
