@@ -111,6 +111,14 @@ export const FLAGS = {
     8,
     true,
   ),
+  host: boolean([
+    "the host kernel's zswap beside the simulation: a panel (H hides it), a host",
+    "group in stats/--json; /proc and /sys are read through cat (--allow-run=cat)",
+  ]),
+  "host-root": text("DIR", [
+    "the host view from a copy of /proc and /sys laid out under DIR",
+    "(sh cli/host/snapshot.sh DIR takes one); reads DIR only",
+  ]),
   writethrough: boolean(["frontswap writethrough: a stored page is written to disk too"], {
     changesResults: true,
   }),

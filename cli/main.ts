@@ -7,7 +7,7 @@
  */
 import { SharedCompressorPool } from "../src/backend/prefetch_pool.ts";
 import type { SimulationOptions } from "../src/simulation.ts";
-import { createSession, type ScriptLine } from "../src/command/mod.ts";
+import { createSession, jsonLine, type ScriptLine, statsOf } from "../src/command/mod.ts";
 import { startupScenario } from "../src/scenario/default.ts";
 import type { SessionPort } from "../src/session_port.ts";
 import { WorkerSessionPort } from "./session_client.ts";
@@ -21,6 +21,9 @@ import { outputFailed, runCompare, runScript } from "./headless.ts";
 import { exitOnSignals } from "./signals.ts";
 import { checkWorkersCanLoad, dropWrite } from "./permissions.ts";
 import { Writer } from "./writer.ts";
+import { fileContentPort } from "./files.ts";
+import { type HostSource, openHostSource, startSampling } from "./host/read.ts";
+import type { HostSnapshot } from "../src/host/snapshot.ts";
 
 /** The dashboard's entry points (tui/mod.ts), loaded only when needed. */
 export interface Dashboard {
@@ -32,8 +35,12 @@ export interface Dashboard {
     noColor: boolean;
     record?: string;
   }): Promise<number>;
-  renderOnce(snapshot: Snapshot): string;
+  /** With `host` given (even null): the host panel below the simulation's. */
+  renderOnce(snapshot: Snapshot, opts?: { host?: HostSnapshot | null }): string;
 }
+
+/** How often the host source samples (the rates are per second over this interval). */
+export const HOST_PERIOD_MS = 1000;
 
 /** What `main` needs from its caller. */
 export interface MainWiring {
@@ -110,6 +117,7 @@ async function run(
   const simulation: SimulationOptions = {
     writethrough: flags.writethrough,
     exclusiveLoads: flags["exclusive-loads"],
+    files: fileContentPort,
   };
   const input = headless ? openScript(flags.script) : null;
   const stopSignals = headless ? exitOnSignals(() => out.stdout.flush()) : () => {};
@@ -141,6 +149,8 @@ async function runSession(
     ? RecordFile.open(flags.record, RECORD_HEADER)
     : null;
   dropWrite();
+  const host = await openHost(flags, out.stderr);
+  const stopSampling = host && !flags.once ? startSampling(host, HOST_PERIOD_MS) : null;
   // Compression ahead of time in Web Workers (not for --compare, which runs whole regimes in them).
   const pool = flags.workers > 0 ? new SharedCompressorPool(flags.workers) : null;
   if (pool) simulation.precompressor = pool;
@@ -150,19 +160,50 @@ async function runSession(
       simulation: { ...simulation, regime: flags.regime, seed: flags.seed },
       json: flags.json,
       record: recorder ? (line) => recorder.push(line) : undefined,
+      host: host ? () => host.last : undefined,
     });
     let code = EXIT.ok as number;
     if (input) code = await runScript(session, input, out, flags.json);
     if (flags.once) {
       for (const line of startupScenario(session.snapshot())) session.execute(line);
+      if (host) {
+        // A second sample, for the rates.
+        await new Promise((r) => setTimeout(r, HOST_PERIOD_MS));
+        await host.sample();
+      }
       setColour(flags["no-color"]);
-      out.stdout.line((await wiring.dashboard()).renderOnce(session.snapshot()));
+      if (flags.json) {
+        out.stdout.line(jsonLine(statsOf(session.snapshot(), host ? host.last : undefined)));
+      } else {
+        const once = host ? { host: host.last } : undefined;
+        out.stdout.line((await wiring.dashboard()).renderOnce(session.snapshot(), once));
+      }
     }
     return code;
   } finally {
+    stopSampling?.();
     recording?.file.close();
     pool?.close();
   }
+}
+
+/**
+ * The host source of `--host` / `--host-root DIR` with its first sample
+ * taken, or null when off. Nothing readable is said once on stderr, not an error.
+ */
+async function openHost(flags: Flags, stderr: Writer): Promise<HostSource | null> {
+  const root = flags["host-root"];
+  if (!flags.host && root === undefined) return null;
+  const source = openHostSource(root ?? null);
+  if ((await source.sample()) === null) {
+    stderr.line(
+      root === undefined
+        ? "tmemtop: --host: nothing readable (is cat allowed? deno task monitor runs with --allow-run=cat)"
+        : `tmemtop: --host-root: nothing readable under ${root}`,
+    );
+    stderr.flush();
+  }
+  return source;
 }
 
 /**

@@ -11,15 +11,24 @@ export interface CliRun {
   stderr: string;
 }
 
-/** The `deno` arguments that run `mod.ts` with `args`, as the tests grant them. */
-export function cliArgs(args: string[]): string[] {
-  return ["run", "--allow-env", "--allow-read", "--allow-write", "mod.ts", ...args];
+/** The permissions tests run `mod.ts` with by default. */
+export const CLI_PERMISSIONS = ["--allow-env", "--allow-read", "--allow-write"];
+
+/** The `deno` arguments that run `mod.ts` with `args` and `permissions`. */
+export function cliArgs(
+  args: string[],
+  permissions: readonly string[] = CLI_PERMISSIONS,
+): string[] {
+  return ["run", ...permissions, "mod.ts", ...args];
 }
 
 /** Start `mod.ts` with every stream piped (stdin left open for the caller). */
-export function spawnCli(args: string[]): Deno.ChildProcess {
+export function spawnCli(
+  args: string[],
+  permissions: readonly string[] = CLI_PERMISSIONS,
+): Deno.ChildProcess {
   return new Deno.Command(Deno.execPath(), {
-    args: cliArgs(args),
+    args: cliArgs(args, permissions),
     cwd: ROOT,
     stdin: "piped",
     stdout: "piped",
@@ -28,8 +37,12 @@ export function spawnCli(args: string[]): Deno.ChildProcess {
   }).spawn();
 }
 
-export async function runCli(args: string[], stdin: string | Uint8Array = ""): Promise<CliRun> {
-  const child = spawnCli(args);
+export async function runCli(
+  args: string[],
+  stdin: string | Uint8Array = "",
+  permissions: readonly string[] = CLI_PERMISSIONS,
+): Promise<CliRun> {
+  const child = spawnCli(args, permissions);
   const w = child.stdin.getWriter();
   try {
     await w.write(typeof stdin === "string" ? new TextEncoder().encode(stdin) : stdin);
