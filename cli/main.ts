@@ -5,7 +5,6 @@
  * UI). Returns the exit status; every problem is a message on stderr and a
  * status listed in `exit.ts`.
  */
-import { SharedCompressorPool } from "../src/backend/prefetch_pool.ts";
 import type { SimulationOptions } from "../src/simulation.ts";
 import { createSession, jsonLine, type ScriptLine, statsOf } from "../src/command/mod.ts";
 import { startupScenario } from "../src/scenario/default.ts";
@@ -80,6 +79,10 @@ export async function main(args: readonly string[], wiring: MainWiring): Promise
 
 /** Refuse flag combinations that cannot be honoured. */
 function checkCombinations(flags: Flags, headless: boolean): void {
+  if (flags.workers > 0 && !flags.compare) {
+    // Compression in workers was removed from the simulation (README, "Why no compression workers").
+    throw new UsageError("--workers N only applies to --compare (the regimes run in workers)");
+  }
   if (flags.compare) {
     if (!headless) {
       throw new UsageError("--compare needs a script (--script FILE or commands on stdin)");
@@ -151,9 +154,6 @@ async function runSession(
   dropWrite();
   const host = await openHost(flags, out.stderr);
   const stopSampling = host && !flags.once ? startSampling(host, HOST_PERIOD_MS) : null;
-  // Compression ahead of time in Web Workers (not for --compare, which runs whole regimes in them).
-  const pool = flags.workers > 0 ? new SharedCompressorPool(flags.workers) : null;
-  if (pool) simulation.precompressor = pool;
   try {
     const recorder = recording?.recorder;
     const session = createSession({
@@ -183,7 +183,6 @@ async function runSession(
   } finally {
     stopSampling?.();
     recording?.file.close();
-    pool?.close();
   }
 }
 
@@ -231,7 +230,6 @@ async function dashboard(
       regime: flags.regime,
       seed: flags.seed,
       options: { writethrough: simulation.writethrough, exclusiveLoads: simulation.exclusiveLoads },
-      workers: flags.workers,
       record: recorder ? (line) => recorder.push(line) : undefined,
     });
     return await runDashboard({

@@ -8,7 +8,6 @@ import type { Allocator } from "../alloc/allocator.ts";
 import { PageAllocator, ZbudAllocator, ZsmallocAllocator } from "../alloc/mod.ts";
 import type { BackendSnapshot } from "../snapshot.ts";
 import { type Compressor, createCompressor, IdentityCompressor } from "./compressor.ts";
-import { type BatchResult, PrecompressedCache } from "./worker_pool.ts";
 import { EntryTable, type Lru, newLru, NIL } from "./entries.ts";
 import type { Backend, BackendHost, CleancacheOps, FrontswapOps, PoolUsage } from "./ops.ts";
 import { type BackendKind, type BackendOptions, DEFAULT_BACKEND_OPTIONS } from "./options.ts";
@@ -52,8 +51,6 @@ export class TmemBackend implements Backend, CleancacheOps {
   readonly #fsLru: Lru = newLru();
   readonly #scratch = new Uint8Array(PAGE_SIZE);
   #host: BackendHost | null = null;
-  /** Compressions computed ahead of time (a worker pool); null when none were given. */
-  #pre: PrecompressedCache | null = null;
   /** The last #storeData result (no object per store). */
   #sHandle = 0;
   #sSize = 0;
@@ -218,36 +215,6 @@ export class TmemBackend implements Backend, CleancacheOps {
     this.#areas.delete(type);
   }
 
-  // ---------------- precompression (worker pools) ----------------
-
-  /**
-   * Offer compressions computed ahead of time (by a `CompressorPool` of the
-   * same compressor and level). A later store of a page with exactly those
-   * bytes uses the result instead of compressing; nothing else changes, so
-   * every counter and stored byte is the same as without it. Returns false
-   * (and ignores the batch) when the compressor or level differ, or for `ram`.
-   */
-  precompressed(batch: BatchResult): boolean {
-    if (
-      this.kind !== "zcache" || batch.kind !== this.options.compressor ||
-      batch.level !== this.options.level
-    ) return false;
-    (this.#pre ??= new PrecompressedCache()).add(batch);
-    return true;
-  }
-
-  /** How many stores used a precomputed compression so far. */
-  get precompressedHits(): number {
-    return this.#pre?.hits ?? 0;
-  }
-
-  /** Drop precomputed compressions not used; returns how many there were. */
-  clearPrecompressed(): number {
-    const n = this.#pre?.pending ?? 0;
-    this.#pre?.clear();
-    return n;
-  }
-
   // ---------------- reporting ----------------
 
   poolUsage(pool: number): PoolUsage | null {
@@ -365,9 +332,7 @@ export class TmemBackend implements Backend, CleancacheOps {
       this.#sHi = SAME_WORD[1];
       return true;
     }
-    const pre = this.#pre;
-    const c = (pre !== null && pre.pending > 0 ? pre.take(page) : null) ??
-      this.#compressor.compress(page);
+    const c = this.#compressor.compress(page);
     const size = c.length;
     if (size > this.options.threshold) {
       this.#c.reject_compress_poor++;

@@ -31,17 +31,15 @@ Deno.test("deno task headless: no permission, a script on stdin", async () => {
   const r = await task("headless", [], SCRIPT);
   assert.equal(r.code, 0, text(r.stderr));
   assert.match(text(r.stdout), /^get a 1 1: hit\nline 5: expect cleancache.succ_gets == 1: ok/);
-  const w = await task("headless", ["--workers", "2"], SCRIPT);
+  const w = await task("headless", ["--compare", "--workers", "2"], SCRIPT);
   assert.equal(w.code, 2);
   assert.match(text(w.stderr), /--workers needs read access/);
 });
 
-Deno.test("deno task monitor: script, record, workers, compare and --once within its permissions", async () => {
+Deno.test("deno task monitor: script, record, compare in workers and --once within its permissions", async () => {
   const rec = `.permissions-test-${Deno.pid}.tmem`;
   try {
     const r = await task("monitor", [
-      "--workers",
-      "2",
       "--script",
       "tests/scenarios/eager.tmem",
       "--regime",
