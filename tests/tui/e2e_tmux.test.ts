@@ -27,7 +27,10 @@ if (!TMUX) {
 }
 
 const ROOT = new URL("../../", import.meta.url).pathname;
-const SOCKET = `tmemtop-e2e-${Deno.pid}`;
+/** A tmux server of its own per test (one killed in a test's `finally` may still be exiting). */
+let tests = 0;
+let SOCKET = "";
+const newServer = () => (SOCKET = `tmemtop-e2e-${Deno.pid}-${++tests}`);
 const SESSION = `e2e-${Deno.pid}-${Date.now()}`;
 const DONE = "tmemtop-e2e-exited";
 
@@ -83,6 +86,7 @@ Deno.test({
   ignore: !TMUX,
   sanitizeResources: false,
   fn: async () => {
+    newServer();
     try {
       await tmux(
         "new-session",
@@ -156,6 +160,7 @@ Deno.test({
   ignore: !TMUX,
   sanitizeResources: false,
   fn: async () => {
+    newServer();
     const mounted = (x: string) => Number(/Pools (\d+) mounted/.exec(x)?.[1] ?? -1);
     try {
       await tmux(
