@@ -33,6 +33,7 @@ export interface Dashboard {
     speed: number;
     noColor: boolean;
     record?: string;
+    host?: { latest(): HostSnapshot | null; onSample(fn: () => void): void };
   }): Promise<number>;
   /** With `host` given (even null): the host panel below the simulation's. */
   renderOnce(snapshot: Snapshot, opts?: { host?: HostSnapshot | null }): string;
@@ -134,7 +135,7 @@ async function run(
         workers: flags.workers,
       });
     }
-    if (!input && !flags.once) return await dashboard(flags, wiring, simulation);
+    if (!input && !flags.once) return await dashboard(flags, wiring, simulation, out.stderr);
     return await runSession(flags, wiring, out, simulation, input);
   } finally {
     stopSignals();
@@ -213,11 +214,17 @@ async function dashboard(
   flags: Flags,
   wiring: MainWiring,
   simulation: SimulationOptions,
+  stderr: Writer,
 ): Promise<number> {
   const recording = flags.record !== undefined
     ? RecordFile.open(flags.record, RECORD_HEADER)
     : null;
   dropWrite();
+  const host = await openHost(flags, stderr);
+  const listeners: (() => void)[] = [];
+  const stopSampling = host
+    ? startSampling(host, HOST_PERIOD_MS, () => listeners.forEach((fn) => fn()))
+    : null;
   try {
     const recorder = recording?.recorder;
     setColour(flags["no-color"]);
@@ -238,8 +245,12 @@ async function dashboard(
       speed: flags.speed,
       noColor: flags["no-color"],
       record: flags.record,
+      host: host
+        ? { latest: () => host.last, onSample: (fn: () => void) => listeners.push(fn) }
+        : undefined,
     });
   } finally {
+    stopSampling?.();
     recording?.file.close();
   }
 }
