@@ -82,7 +82,9 @@ export class BackendList {
       frontswap: false,
     };
     b.attach(this.#host());
+    this.ctx.registeringSerial = r.serial;
     const cc = b.cleancache ? this.files.cc.registerOps(b.cleancache) : null;
+    this.ctx.registeringSerial = 0;
     const fs = b.frontswap ? this.swap.fs.registerOps(b.frontswap) : null;
     r.cleancache = cc !== null && cc !== "refused";
     r.frontswap = fs !== null;

@@ -27,10 +27,8 @@ if (!TMUX) {
 }
 
 const ROOT = new URL("../../", import.meta.url).pathname;
-/** A tmux server of its own per test (one killed in a test's `finally` may still be exiting). */
-let tests = 0;
-let SOCKET = "";
-const newServer = () => (SOCKET = `tmemtop-e2e-${Deno.pid}-${++tests}`);
+/** tmux server socket: one per test (a server being killed cannot take a new session). */
+let SOCKET = `tmemtop-e2e-${Deno.pid}`;
 const SESSION = `e2e-${Deno.pid}-${Date.now()}`;
 const DONE = "tmemtop-e2e-exited";
 
@@ -86,7 +84,6 @@ Deno.test({
   ignore: !TMUX,
   sanitizeResources: false,
   fn: async () => {
-    newServer();
     try {
       await tmux(
         "new-session",
@@ -160,8 +157,8 @@ Deno.test({
   ignore: !TMUX,
   sanitizeResources: false,
   fn: async () => {
-    newServer();
     const mounted = (x: string) => Number(/Pools (\d+) mounted/.exec(x)?.[1] ?? -1);
+    SOCKET = `tmemtop-e2e-${Deno.pid}-keys`;
     try {
       await tmux(
         "new-session",

@@ -33,6 +33,9 @@ Deno.test("churn: `every` spaces the changes", () => {
   assert.equal(c.mounts + c.umounts + c.swapons + c.swapoffs, 3);
 });
 
+/** 3.9 never inits the swap types enabled before the backend: frontswap may stay unused. */
+const USES_FRONTSWAP = { eager: false, "fake-poolid": true, deferred: true };
+
 for (const regime of REGIMES) {
   Deno.test(`churn + swap + pagecache (${regime}): swapoff swaps in first, nothing lost`, () => {
     const s = new Simulation({ seed: 11, regime });
@@ -49,7 +52,7 @@ for (const regime of REGIMES) {
     const snap = s.snapshot();
     assert.equal(snap.integrity.lost_pages, 0);
     assert.equal(snap.integrity.stale_reads, 0);
-    assert.ok(snap.frontswap.loads > 0 || regime === "eager");
+    if (USES_FRONTSWAP[regime]) assert.ok(snap.frontswap.loads > 0);
     assert.deepEqual(s.audit(), []);
   });
 }
