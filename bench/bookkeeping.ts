@@ -4,7 +4,7 @@
  * slots), with a get/put/invalidate mix; baseline: the same operations sent
  * straight to the null backend with no frontend in between.
  */
-import type { CleancacheOps, FrontswapOps } from "../src/backend/ops.ts";
+import type { CleancacheOps, FrontswapOps } from "../src/backends/ops.ts";
 import { CleancacheFrontend, type Superblock } from "../src/frontend/cleancache.ts";
 import { FrontswapFrontend } from "../src/frontend/frontswap.ts";
 import type { Regime } from "../src/regime.ts";

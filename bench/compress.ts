@@ -4,16 +4,19 @@
  */
 import { deflateSync, inflateSync } from "fflate";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
-import { createBackend, type TmemBackend } from "../src/backend/tmem_backend.ts";
-import type { CompressorKind } from "../src/backend/options.ts";
+import { createBackend } from "../src/backends/catalog.ts";
+import type { Backend as TmemBackend } from "../src/backends/ops.ts";
+import type { CompressorKind } from "../src/backends/compressors.ts";
 import { PAGE_SIZE } from "../src/content.ts";
 import { interleaved, ratio } from "./harness.ts";
 import { type PageSet, pagesOf } from "./pages.ts";
 
 /** put every page into a private cleancache pool, then get every page back (exclusive gets). */
 function zcacheRound(be: TmemBackend, pool: number, pages: Uint8Array[], out: Uint8Array): number {
-  for (let i = 0; i < pages.length; i++) be.putPage(pool, 1 + (i >> 4), i & 15, pages[i]);
-  for (let i = 0; i < pages.length; i++) be.getPage(pool, 1 + (i >> 4), i & 15, out);
+  for (let i = 0; i < pages.length; i++) {
+    be.cleancache!.putPage(pool, 1 + (i >> 4), i & 15, pages[i]);
+  }
+  for (let i = 0; i < pages.length; i++) be.cleancache!.getPage(pool, 1 + (i >> 4), i & 15, out);
   return pages.length;
 }
 
@@ -45,15 +48,15 @@ function memcpyRound(pages: Uint8Array[], store: Uint8Array, out: Uint8Array): n
 /** store + load of each page through the frontswap ops of a backend. */
 function swapRound(be: TmemBackend, pages: Uint8Array[], out: Uint8Array): number {
   for (let i = 0; i < pages.length; i++) {
-    be.store(0, i, pages[i]);
-    be.load(0, i, out);
+    be.frontswap!.store(0, i, pages[i]);
+    be.frontswap!.load(0, i, out);
   }
   return pages.length;
 }
 
 function zcache(compressor: CompressorKind): { be: TmemBackend; pool: number } {
   const be = createBackend("zcache", { level: 1, compressor });
-  return { be, pool: be.initFs(PAGE_SIZE) };
+  return { be, pool: be.cleancache!.initFs(PAGE_SIZE) };
 }
 
 export interface CompressResult {
@@ -91,11 +94,11 @@ export function benchCompress(set: PageSet, rounds: number): CompressResult {
   const stored = cycle(pagesOf(set, ["heap", "text", "records"]));
   const same = cycle(pagesOf(set, ["zero", "same"]));
   const copyStore = new Uint8Array(SLICE * PAGE_SIZE);
-  const zf = zcache("fflate"), zf2 = zcache("fflate"), zz = zcache("zlib");
+  const zf = zcache("deflate"), zf2 = zcache("deflate"), zz = zcache("deflate-native");
   const ram = createBackend("ram");
-  const ramPool = ram.initFs(PAGE_SIZE);
+  const ramPool = ram.cleancache!.initFs(PAGE_SIZE);
   const zs = createBackend("zcache", { level: 1 });
-  zs.init(0);
+  zs.frontswap!.init(0);
   const m = interleaved(
     {
       zcache: (s) => zcacheRound(zf.be, zf.pool, all[s], out),

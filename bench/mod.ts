@@ -47,7 +47,7 @@ const sim = benchSim(rounds, workers);
 progress(`6/7 memory per stored page (${quick ? "20k" : "100k"} pages)`);
 const mem = benchMemory(quick ? 20_000 : 100_000);
 progress("density of the mix: fflate/zsmalloc, zlib/zbud");
-const density = (allocator: "zbud" | "zsmalloc", compressor: "fflate" | "zlib") => {
+const density = (allocator: "zbud" | "zsmalloc", compressor: "deflate" | "deflate-native") => {
   const s = fillBackend(quick ? 2000 : 10_000, { allocator, compressor }).stats();
   return { compression_ratio: s.compression_ratio, effective_ratio: s.effective_ratio };
 };
@@ -56,15 +56,15 @@ const densities = {
     compression_ratio: mem.stats.compression_ratio,
     effective_ratio: mem.stats.effective_ratio,
   },
-  "fflate/zsmalloc": density("zsmalloc", "fflate"),
-  "zlib/zbud": density("zbud", "zlib"),
-  "zlib/zsmalloc": density("zsmalloc", "zlib"),
+  "fflate/zsmalloc": density("zsmalloc", "deflate"),
+  "zlib/zbud": density("zbud", "deflate-native"),
+  "zlib/zsmalloc": density("zsmalloc", "deflate-native"),
 };
 progress("7/7 dashboard frame at 120x40");
 const frame = benchFrame(rounds);
 progress(`worker pool (${workers} workers) vs inline compression`);
-const wf = await benchWorkers(set, workers, rounds, "fflate");
-const wz = await benchWorkers(set, workers, rounds, "zlib");
+const wf = await benchWorkers(set, workers, rounds, "deflate");
+const wz = await benchWorkers(set, workers, rounds, "deflate-native");
 
 const hw = {
   date: new Date().toISOString(),

@@ -6,9 +6,9 @@
  * thread (same run, interleaved rounds).
  * The results are identical either way (tests/backend/workers.test.ts).
  */
-import { createBackend } from "../src/backend/tmem_backend.ts";
+import { createBackend } from "../src/backends/catalog.ts";
 import { CompressorPool } from "../src/backend/worker_pool.ts";
-import type { CompressorKind } from "../src/backend/options.ts";
+import type { CompressorKind } from "../src/backends/compressors.ts";
 import { PAGE_SIZE } from "../src/content.ts";
 import { interleavedAsync, ratio } from "./harness.ts";
 import type { PageSet } from "./pages.ts";
@@ -31,20 +31,24 @@ export async function benchWorkers(
   set: PageSet,
   workers: number,
   rounds: number,
-  compressor: CompressorKind = "fflate",
+  compressor: CompressorKind = "deflate",
 ): Promise<WorkersResult> {
   const batches: Uint8Array[][] = [];
   for (let i = 0; i < set.pages.length; i += BATCH) batches.push(set.pages.slice(i, i + BATCH));
   const pool = new CompressorPool(compressor, 1, workers);
   const make = () => {
     const be = createBackend("zcache", { level: 1, limit: 0, compressor });
-    return { be, fs: be.initFs(PAGE_SIZE) };
+    return { be, fs: be.cleancache!.initFs(PAGE_SIZE) };
   };
   const inline = make(), pooled = make();
   const out = new Uint8Array(PAGE_SIZE);
   const storeAll = (z: ReturnType<typeof make>, pages: Uint8Array[]) => {
-    for (let i = 0; i < pages.length; i++) z.be.putPage(z.fs, 1 + (i >> 4), i & 15, pages[i]);
-    for (let i = 0; i < pages.length; i++) z.be.getPage(z.fs, 1 + (i >> 4), i & 15, out);
+    for (let i = 0; i < pages.length; i++) {
+      z.be.cleancache!.putPage(z.fs, 1 + (i >> 4), i & 15, pages[i]);
+    }
+    for (let i = 0; i < pages.length; i++) {
+      z.be.cleancache!.getPage(z.fs, 1 + (i >> 4), i & 15, out);
+    }
     return pages.length;
   };
   try {

@@ -15,13 +15,8 @@ import {
   pageDigest,
 } from "./content.ts";
 import type { Snapshot, SwapTypeSnapshot } from "./snapshot.ts";
-import {
-  BACKEND_KINDS,
-  type BackendKind,
-  type BackendOptions,
-  DEFAULT_BACKEND_OPTIONS,
-} from "./backend/options.ts";
-import { TmemBackend } from "./backend/tmem_backend.ts";
+import { BACKEND_KINDS, createBackend, resolveBackendOptions } from "./backends/catalog.ts";
+import { type Backend, isPrecompressing } from "./backends/ops.ts";
 import { CleancacheFrontend, type Superblock } from "./frontend/cleancache.ts";
 import { FrontswapFrontend } from "./frontend/frontswap.ts";
 import type { PageVersionRef, Workload, WorkloadName, WorkloadParams } from "./workload.ts";
@@ -74,9 +69,11 @@ export class Simulation {
   #stamp = 0;
   #ops = 0;
   readonly #fsOpts: { writethrough: boolean; exclusiveLoads: boolean };
+  /** Exclusive loads as the options asked (a backend may switch them on while registered). */
+  readonly #exclusiveLoads: boolean;
   #cc: CleancacheFrontend;
   #fs: FrontswapFrontend;
-  #backend: TmemBackend | null = null;
+  #backend: Backend | null = null;
   readonly #mounts = new Map<string, Mount>();
   readonly #devices = new Map<number, SwapDevice>();
   readonly #disk = new FileDisk();
@@ -98,6 +95,7 @@ export class Simulation {
       writethrough: opts.writethrough ?? false,
       exclusiveLoads: opts.exclusiveLoads ?? false,
     };
+    this.#exclusiveLoads = this.#fsOpts.exclusiveLoads;
     this.#events = new EventLog(opts.eventLimit ?? 200);
     this.#pre = opts.precompressor ?? null;
     this.#cc = this.#newCleancache();
@@ -345,7 +343,7 @@ export class Simulation {
     }
     const hit = this.#fs.load(type, offset, this.#page);
     let ok: boolean;
-    if (hit && this.#fsOpts.exclusiveLoads) dev.swapCached[offset] = 1;
+    if (hit && this.#fs.exclusiveLoads) dev.swapCached[offset] = 1;
     if (hit) {
       ok = pageDigest(this.#page) === dev.truth[offset];
     } else {
@@ -377,29 +375,34 @@ export class Simulation {
   // ---------------------------------------------------------------- backend
 
   /** Register a backend (`cleancache_register_ops` + `frontswap_register_ops`). */
-  register(kind: BackendKind, opts: Partial<BackendOptions> = {}): void {
+  register(kind: string, opts: Record<string, unknown> = {}): void {
     if (!(BACKEND_KINDS as readonly string[]).includes(kind)) {
-      throw new SimError(`register: unknown backend '${kind}' (zcache, ram)`);
+      throw new SimError(`register: unknown backend '${kind}' (${BACKEND_KINDS.join(", ")})`);
     }
-    checkBackendOptions(opts);
+    const options = resolveBackendOptions(kind as typeof BACKEND_KINDS[number], opts);
+    if (typeof options === "string") throw new SimError(`register: ${options}`);
     const old = this.#backend;
     if (old && this.#regime !== "fake-poolid") {
       throw new SimError(
         `register: ${old.name} is already registered (EBUSY); unregister it first`,
       );
     }
-    const b = new TmemBackend(kind, opts);
+    const b = createBackend(kind as typeof BACKEND_KINDS[number], options);
     b.attach({
-      writebackSwapPage: (type, offset, page) => {
+      setFrontswapExclusiveGets: (on) => {
+        this.#fs.exclusiveLoads = on;
+        this.#fsOpts.exclusiveLoads = on;
+      },
+      writeSwapSlot: (type, offset, page) => {
+        // the frontswap bit stays set: the kernel never told frontswap
         this.#devices.get(type)!.writeDisk(offset, pageDigest(page));
-        this.#fs.wroteBack(type, offset);
         this.#writtenBack++;
       },
     });
     const pendingFs = this.pendingFilesystems().length;
     const pendingSwap = this.pendingTypes().length;
-    this.#cc.register(b.cleancache);
-    this.#fs.register(b.frontswap);
+    if (b.cleancache) this.#cc.register(b.cleancache);
+    if (b.frontswap) this.#fs.register(b.frontswap);
     this.#backend = b;
     if (old) {
       this.#overrides++;
@@ -430,6 +433,7 @@ export class Simulation {
     this.#writtenBack += written;
     this.#cc.unregister();
     this.#backend = null;
+    this.#fs.exclusiveLoads = this.#fsOpts.exclusiveLoads = this.#exclusiveLoads;
     this.#log("unregister", `unregister ${b.name}: ${written} frontswap pages written back`);
   }
 
@@ -476,7 +480,8 @@ export class Simulation {
 
   /** Stores that used a compression computed ahead (0 without a precompressor). */
   get precompressedHits(): number {
-    return this.#backend?.precompressedHits ?? 0;
+    const b = this.#backend;
+    return b && isPrecompressing(b) ? b.precompressedHits : 0;
   }
 
   // ---------------------------------------------------------------- reporting
@@ -607,7 +612,7 @@ export class Simulation {
   #prefetch(pre: Precompressor): void {
     const b = this.#backend;
     const batches = pre.collect();
-    if (!b || b.kind !== "zcache") return;
+    if (!b || !isPrecompressing(b)) return;
     for (const batch of batches) b.precompressed(batch); // ignored unless compressor and level match
     const room = pre.room();
     if (room === 0) return;
@@ -623,7 +628,7 @@ export class Simulation {
         if (++taken >= share) break;
       }
     }
-    if (pages.length > 0) pre.submit(pages, b.options.compressor, b.options.level);
+    if (pages.length > 0) pre.submit(pages, b.codec.kind, b.codec.level);
   }
 
   #newCleancache(): CleancacheFrontend {
@@ -705,30 +710,6 @@ function checkClass(cmd: string, cls: string): void {
   if (!isContentClass(cls)) {
     throw new SimError(
       `${cmd}: unknown content class '${cls}' (zero, same, text, records, heap, random)`,
-    );
-  }
-}
-
-function checkBackendOptions(o: Partial<BackendOptions>): void {
-  const d = DEFAULT_BACKEND_OPTIONS;
-  const int = (k: keyof BackendOptions, lo: number, hi: number) => {
-    const v = o[k];
-    if (v !== undefined && (!Number.isInteger(v) || (v as number) < lo || (v as number) > hi)) {
-      throw new SimError(`register: ${k} must be an integer from ${lo} to ${hi}`);
-    }
-  };
-  int("level", 0, 9);
-  int("limit", 0, 1 << 24);
-  int("threshold", 1, PAGE_SIZE);
-  if (o.allocator !== undefined && o.allocator !== "zbud" && o.allocator !== "zsmalloc") {
-    throw new SimError(`register: allocator must be zbud or zsmalloc`);
-  }
-  if (o.compressor !== undefined && o.compressor !== "fflate" && o.compressor !== "zlib") {
-    throw new SimError(`register: compressor must be fflate or zlib`);
-  }
-  if (o.writeback !== undefined && typeof o.writeback !== "boolean") {
-    throw new SimError(
-      `register: writeback must be on or off (default ${d.writeback ? "on" : "off"})`,
     );
   }
 }

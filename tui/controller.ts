@@ -6,7 +6,7 @@
  */
 import type { Key } from "ink";
 import type { SimEvent, Snapshot } from "../src/snapshot.ts";
-import { BACKEND_KINDS } from "../src/backend/options.ts";
+import { BACKEND_KINDS } from "../src/backends/catalog.ts";
 import { MAX_SWAPFILES } from "../src/simulation.ts";
 import { History } from "./history.ts";
 import { type Action, lookup } from "./keymap.ts";

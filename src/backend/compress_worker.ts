@@ -3,8 +3,8 @@
  * compressor the backend uses (a pure function of the bytes and the level),
  * so a result computed here is byte-identical to one computed inline.
  */
-import { createCompressor } from "./compressor.ts";
-import type { CompressorKind } from "./options.ts";
+import { createCompressor } from "../backends/compressors.ts";
+import type { CompressorKind } from "../backends/compressors.ts";
 
 /** A batch: `count` pages back to back in `pages`. */
 export interface CompressRequest {

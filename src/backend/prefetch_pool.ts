@@ -10,7 +10,7 @@
  * compressed (`PrecompressedCache`), with the same compressor and level, and
  * compresses inline otherwise. Only the speed depends on the workers' timing.
  */
-import type { CompressorKind } from "./options.ts";
+import { COMPRESSOR_KINDS, type CompressorKind } from "../backends/compressors.ts";
 import type { BatchResult } from "./worker_pool.ts";
 
 /** Shared slot layout and states. */
@@ -32,7 +32,7 @@ export const SLOT = {
 };
 
 /** Compressor kinds by their code in the control word. */
-export const KIND_CODES: readonly CompressorKind[] = ["fflate", "zlib"];
+export const KIND_CODES: readonly CompressorKind[] = COMPRESSOR_KINDS;
 
 /** What a worker gets once, at start. */
 export interface PrefetchSetup {

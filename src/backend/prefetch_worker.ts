@@ -4,7 +4,7 @@
  * word (no messages after the first), compresses the pages the main thread
  * put in shared memory with the backend's own compressor, and flags them done.
  */
-import { type Compressor, createCompressor } from "./compressor.ts";
+import { type Compressor, createCompressor } from "../backends/compressors.ts";
 import { KIND_CODES, type PrefetchSetup, SLOT } from "./prefetch_pool.ts";
 
 self.onmessage = (ev: MessageEvent<PrefetchSetup>) => {

@@ -8,7 +8,7 @@
  * otherwise. Every counter, handle and stored byte is therefore identical to
  * a single-threaded run.
  */
-import type { CompressorKind } from "./options.ts";
+import type { CompressorKind } from "../backends/compressors.ts";
 import type { CompressReply, CompressRequest } from "./compress_worker.ts";
 import { compressBatch } from "./compress_worker.ts";
 import { pageDigest, samePage } from "../content.ts";

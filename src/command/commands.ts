@@ -5,7 +5,12 @@
  */
 import type { Regime } from "../regime.ts";
 import type { ContentClass } from "../content.ts";
-import type { BackendKind, BackendOptions } from "../backend/options.ts";
+import {
+  type BackendKind,
+  type BackendOptions,
+  formatBackendOptions,
+  registerHelp,
+} from "../backends/catalog.ts";
 import type { WorkloadName, WorkloadParams } from "../workload.ts";
 
 /** Comparison operators of `expect`. */
@@ -23,7 +28,7 @@ export type Command =
   | { kind: "umount"; name: string }
   | { kind: "swapon"; type: number; slots?: number }
   | { kind: "swapoff"; type: number }
-  | { kind: "register"; backend: BackendKind; options: Partial<BackendOptions> }
+  | { kind: "register"; backend: BackendKind; options: BackendOptions }
   | { kind: "unregister" }
   | { kind: "put"; name: string; ino: number; index: number; cls: ContentClass }
   | { kind: "write"; name: string; ino: number; index: number; cls: ContentClass }
@@ -82,16 +87,6 @@ function isKeyword(s: string): boolean {
   return s === "null" || s === "true" || s === "false";
 }
 
-/** The options of `register` in their canonical order. */
-export const REGISTER_OPTION_ORDER: readonly (keyof BackendOptions)[] = [
-  "level",
-  "allocator",
-  "compressor",
-  "limit",
-  "threshold",
-  "writeback",
-];
-
 /** The canonical one-line text of a command. */
 export function formatCommand(cmd: Command): string {
   switch (cmd.kind) {
@@ -110,13 +105,8 @@ export function formatCommand(cmd: Command): string {
     case "swapoff":
       return `swapoff ${cmd.type}`;
     case "register": {
-      const parts = [`register ${cmd.backend}`];
-      for (const key of REGISTER_OPTION_ORDER) {
-        const v = cmd.options[key];
-        if (v === undefined) continue;
-        parts.push(`${key}=${typeof v === "boolean" ? (v ? "on" : "off") : v}`);
-      }
-      return parts.join(" ");
+      const opts = formatBackendOptions(cmd.backend, cmd.options);
+      return opts ? `register ${cmd.backend} ${opts}` : `register ${cmd.backend}`;
     }
     case "unregister":
       return "unregister";
@@ -164,11 +154,7 @@ export const COMMAND_USAGE: readonly [string, string][] = [
   ["umount NAME", "cleancache invalidate_fs"],
   ["swapon TYPE [slots=N]", "enable swap type 0..31 (frontswap init)"],
   ["swapoff TYPE", "disable a swap type (frontswap invalidate_area)"],
-  [
-    "register zcache|ram [level=N] [allocator=zbud|zsmalloc] [compressor=fflate|zlib] " +
-    "[limit=PAGES] [threshold=BYTES] [writeback=on|off]",
-    "register a backend",
-  ],
+  ["register zcache|zswap|tmem|ram [KEY=VALUE ...]", registerHelp()],
   ["unregister", "unregister the backend (frontswap pages written back)"],
   ["put NAME INO INDEX [CLASS]", "write a new page version and cleancache-put it"],
   ["write NAME INO INDEX [CLASS]", "write a new version to disk (stale copy invalidated)"],

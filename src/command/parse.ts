@@ -6,12 +6,11 @@
 import { isRegime } from "../regime.ts";
 import { CONTENT_CLASSES, type ContentClass, isContentClass } from "../content.ts";
 import {
-  type AllocatorKind,
   BACKEND_KINDS,
   type BackendKind,
   type BackendOptions,
-  type CompressorKind,
-} from "../backend/options.ts";
+  parseBackendOptions,
+} from "../backends/catalog.ts";
 import { WORKLOAD_NAMES, type WorkloadName, type WorkloadParams } from "../workload.ts";
 import { type Command, COMPARE_OPS, type CompareOp, type ExpectValue } from "./commands.ts";
 import { MAX_LINE_LENGTH, quote } from "./text.ts";
@@ -47,8 +46,7 @@ const USAGE: Record<string, string> = {
   umount: "umount NAME",
   swapon: "swapon TYPE [slots=N]",
   swapoff: "swapoff TYPE",
-  register: "register zcache|ram [level=N] [allocator=zbud|zsmalloc] [compressor=fflate|zlib] " +
-    "[limit=PAGES] [threshold=BYTES] [writeback=on|off]",
+  register: "register zcache|zswap|tmem|ram [KEY=VALUE ...] (see help register)",
   unregister: "unregister",
   put: "put NAME INO INDEX [CLASS]",
   write: "write NAME INO INDEX [CLASS]",
@@ -139,48 +137,15 @@ function noMore(tokens: string[], from: number): void {
   if (tokens.length > from) fail(`unexpected ${quote(tokens[from])}`);
 }
 
-function parseOnOff(v: string, what: string): boolean {
-  if (v === "on" || v === "true" || v === "yes" || v === "1") return true;
-  if (v === "off" || v === "false" || v === "no" || v === "0") return false;
-  return fail(`${what} must be on or off, got ${quote(v)}`);
-}
-
 function parseRegister(t: string[]): Command {
   const kind = t[1];
   if (kind === undefined) fail(`missing backend (${BACKEND_KINDS.join("|")})`);
-  if (!(BACKEND_KINDS as readonly string[]).includes(kind)) {
-    fail(`unknown backend ${quote(kind)} (known: ${BACKEND_KINDS.join(", ")})`);
-  }
-  const options: Partial<BackendOptions> = {};
-  const known = ["level", "allocator", "compressor", "limit", "threshold", "writeback"];
-  for (const [k, v] of parseOptions(t.slice(2), known)) {
-    switch (k) {
-      case "level":
-        options.level = parseUint(v, "level", PARSE_LIMITS.level);
-        break;
-      case "allocator":
-        if (v !== "zbud" && v !== "zsmalloc") {
-          fail(`allocator must be zbud or zsmalloc, got ${quote(v)}`);
-        }
-        options.allocator = v as AllocatorKind;
-        break;
-      case "compressor":
-        if (v !== "fflate" && v !== "zlib") {
-          fail(`compressor must be fflate or zlib, got ${quote(v)}`);
-        }
-        options.compressor = v as CompressorKind;
-        break;
-      case "limit":
-        options.limit = parseUint(v, "limit", PARSE_LIMITS.limit);
-        break;
-      case "threshold":
-        options.threshold = parseUint(v, "threshold", PARSE_LIMITS.threshold, 1);
-        break;
-      case "writeback":
-        options.writeback = parseOnOff(v, "writeback");
-        break;
-    }
-  }
+  // options are parsed and validated by the backend catalog; only those given are kept
+  const pairs = parseOptions(t.slice(2), null);
+  const resolved = parseBackendOptions(kind, pairs);
+  if (typeof resolved === "string") fail(resolved);
+  const options: BackendOptions = {};
+  for (const [k] of pairs) options[k] = (resolved as BackendOptions)[k];
   return { kind: "register", backend: kind as BackendKind, options };
 }
 

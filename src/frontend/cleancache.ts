@@ -4,7 +4,7 @@
  * for clean pages, and `invalidateFs` at umount.
  */
 import { PAGE_SIZE } from "../content.ts";
-import type { CleancacheOps } from "../backend/ops.ts";
+import type { CleancacheOps } from "../backends/ops.ts";
 import type { Regime } from "../regime.ts";
 import type { BackingState } from "../snapshot.ts";
 import { SimError } from "../errors.ts";

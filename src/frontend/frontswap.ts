@@ -3,7 +3,7 @@
  * Each enabled swap type has a bitmap, one bit per slot: set = the backend
  * holds that slot's page.
  */
-import type { FrontswapOps } from "../backend/ops.ts";
+import type { FrontswapOps } from "../backends/ops.ts";
 import type { Regime } from "../regime.ts";
 import type { BackingState } from "../snapshot.ts";
 import { SimError } from "../errors.ts";
@@ -51,7 +51,8 @@ export interface FrontswapOptions {
 export class FrontswapFrontend {
   readonly regime: Regime;
   readonly writethrough: boolean;
-  readonly exclusiveLoads: boolean;
+  /** Switched on by a backend calling `frontswap_tmem_exclusive_gets(true)` (zcache). */
+  exclusiveLoads: boolean;
   readonly counters: FrontswapCounters = {
     loads: 0,
     succ_stores: 0,

@@ -8,7 +8,7 @@ import { runCli } from "../helpers/cli.ts";
 import { Simulation } from "../../src/simulation.ts";
 import { type Precompressor, SharedCompressorPool } from "../../src/backend/prefetch_pool.ts";
 import { generatePage } from "../../src/content.ts";
-import { createCompressor } from "../../src/backend/compressor.ts";
+import { createCompressor } from "../../src/backends/compressors.ts";
 
 function scenario(sim: Simulation): string {
   sim.mount("root");
@@ -21,7 +21,7 @@ function scenario(sim: Simulation): string {
   sim.advance(60);
   sim.unregister();
   sim.advance(5);
-  sim.register("zcache", { limit: 128, allocator: "zsmalloc" });
+  sim.register("zcache", { limit: 128 });
   sim.advance(30);
   return JSON.stringify(sim.snapshot());
 }
@@ -60,7 +60,7 @@ Deno.test("the pool follows the backend's compressor and level", () => {
   const run = (sim: Simulation) => {
     sim.mount("root");
     sim.startWorkload("pagecache", { rate: 60, cache: 128 });
-    sim.register("zcache", { compressor: "zlib", level: 6, limit: 64 });
+    sim.register("zcache", { compressor: "deflate-native", level: 6, limit: 64 });
     sim.advance(40);
     return JSON.stringify(sim.snapshot());
   };
@@ -80,11 +80,11 @@ Deno.test("the pool compresses exactly as the backend does", () => {
   try {
     const pages = [1, 2, 3].map((i) => generatePage(i, "text"));
     assert.equal(pool.room(), 8);
-    pool.submit(pages, "zlib", 1);
+    pool.submit(pages, "deflate-native", 1);
     const [batch] = pool.collect(true);
-    assert.equal(batch.kind, "zlib");
+    assert.equal(batch.kind, "deflate-native");
     assert.equal(batch.level, 1);
-    const inline = createCompressor("zlib", 1).compress(pages[2]);
+    const inline = createCompressor("deflate-native", 1).compress(pages[2]);
     assert.deepEqual(batch.data.subarray(batch.offsets[2], batch.offsets[3]), inline);
     assert.equal(batch.offsets.length, 4);
     assert.equal(pool.room(), 8);

@@ -1,5 +1,5 @@
 /** A recording backend for frontend tests: plain copies, every call logged. */
-import type { CleancacheOps, FrontswapOps } from "../../src/backend/ops.ts";
+import type { CleancacheOps, FrontswapOps } from "../../src/backends/ops.ts";
 
 export class SpyBackend implements CleancacheOps {
   readonly calls: string[] = [];

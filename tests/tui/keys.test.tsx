@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { App } from "../../tui/app.tsx";
 import { KEYMAP } from "../../tui/keymap.ts";
-import { BACKEND_KINDS } from "../../src/backend/options.ts";
+import { BACKEND_KINDS } from "../../src/backends/catalog.ts";
 import { defaultSession, KEYS, press, renderSized, rowsWith, wait } from "./helpers.tsx";
 
 function start(opts: { paused?: boolean; record?: (l: string) => void } = {}) {
