@@ -9,12 +9,7 @@ import { isPrecompressing } from "../../src/backends/ops.ts";
 import type { ZcacheBackend as TmemBackend } from "../../src/backends/zcache.ts";
 import { CompressorPool } from "../../src/backend/worker_pool.ts";
 import type { CompressorKind } from "../../src/backends/compressors.ts";
-import {
-  CONTENT_CLASSES,
-  type ContentClass,
-  generatePage,
-  isSameFilled,
-} from "../../src/content.ts";
+import { CONTENT_CLASSES, type ContentClass, generatePage } from "../../src/content.ts";
 import { Rng } from "../../src/rng.ts";
 
 interface Op {
