@@ -8,6 +8,7 @@ import {
   samePage,
 } from "../src/content.ts";
 import { hash32, Rng } from "../src/rng.ts";
+import { referenceTextPage } from "./helpers/text_reference.ts";
 
 Deno.test("pages are a pure function of stamp and class", () => {
   for (const c of CONTENT_CLASSES) {
@@ -50,4 +51,15 @@ Deno.test("rng: seeded, uniform enough, zipf skewed to low ranks", () => {
     assert.ok(x >= 0 && x < 7);
   }
   assert.notEqual(hash32(1, 2), hash32(2, 1));
+});
+
+Deno.test("text pages: the table-driven generator writes the reference byte loop's bytes", () => {
+  const out = new Uint8Array(4096);
+  for (let stamp = 1; stamp <= 3000; stamp++) {
+    assert.ok(samePage(generatePage(stamp, "text", out), referenceTextPage(stamp)), `${stamp}`);
+  }
+  // an unaligned page view too (DataView writes at any offset)
+  const big = new Uint8Array(4096 + 3);
+  const view = big.subarray(3);
+  assert.ok(samePage(generatePage(77, "text", view), referenceTextPage(77)));
 });

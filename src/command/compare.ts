@@ -1,31 +1,23 @@
 /**
  * Compare mode: the same commands run once per regime, from the same seed,
- * so the designs can be judged on the same work.
+ * so the designs can be judged on the same work. What a command does in a
+ * comparison is its table entry's `compare` role (`regime` lines are
+ * skipped since the regime is imposed; checks and output are skipped).
+ * This module uses the session; the session gets it injected as its
+ * `CompareRunner`, never imports it.
  */
 import { Simulation, type SimulationOptions } from "../simulation.ts";
 import { type Regime, REGIMES } from "../regime.ts";
 import { parseLine } from "./parse.ts";
-import { type CommandResult, CommandSession } from "./session.ts";
-import { type Stats, statsOf } from "./stats.ts";
-
-/** One regime's column of a comparison. */
-export interface CompareColumn {
-  regime: Regime;
-  stats: Stats;
-  /** Lines that were in error in this regime. */
-  errors: number;
-  /** The error results, in order. */
-  errorResults: CommandResult[];
-}
-
-/** Commands a comparison run skips: the regime is imposed, checks and output are per regime. */
-const SKIPPED = new Set(["regime", "stats", "expect", "compare", "help", "audit"]);
+import { CommandSession } from "./session.ts";
+import type { CommandResult, CompareColumn } from "./spec.ts";
+import { specOf } from "./table.ts";
+import { statsOf } from "./stats.ts";
 
 /**
  * Run `lines` (a script, or a session's history) once in each regime,
- * starting from `seed`. `regime` lines are ignored, `stats`/`expect`/
- * `compare`/`audit`/`help` skipped, `quit` ends the run. Line numbers in errors
- * are positions in `lines`, counted from `firstLine`.
+ * starting from `seed`. Line numbers in errors are positions in `lines`,
+ * counted from `firstLine`; `quit` ends a run.
  */
 export function compareRegimes(
   lines: readonly string[],
@@ -45,18 +37,18 @@ export function compareColumn(
   firstLine = 1,
 ): CompareColumn {
   const sim = new Simulation({ ...simOptions, regime, seed });
-  const session = new CommandSession(sim);
+  const session = new CommandSession(sim, { simulationOptions: simOptions, historyLimit: 0 });
   const errorResults: CommandResult[] = [];
   for (let i = 0; i < lines.length; i++) {
     const p = parseLine(lines[i]);
-    if (p.ok && p.command && SKIPPED.has(p.command.kind)) continue;
+    if (p.ok && p.command && specOf(p.command).compare === "skip") continue;
     const r = session.execute(lines[i], firstLine + i);
     if (r.error !== undefined) errorResults.push(r);
     if (r.quit) break;
   }
   return {
     regime,
-    stats: statsOf(session.sim.snapshot()),
+    stats: statsOf(session.snapshot()),
     errors: errorResults.length,
     errorResults,
   };

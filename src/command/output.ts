@@ -4,7 +4,8 @@
  */
 import type { Stats } from "./stats.ts";
 import { counterRows, formatCell } from "./stats.ts";
-import type { CommandResult } from "./session.ts";
+import type { CommandResult } from "./spec.ts";
+import { asciiEscapes } from "./text.ts";
 
 function kv(obj: object, keys?: string[]): string {
   const rec = obj as Record<string, unknown>;
@@ -97,7 +98,15 @@ export function jsonObjectOf(r: CommandResult): Record<string, unknown> {
   return o;
 }
 
-/** One line of JSON for a result (no newline inside). */
+/**
+ * One line of JSON for a result: printable ASCII only (input echoed in
+ * `expected` or `error` is escaped), so no reader splits it.
+ */
 export function formatJsonLine(r: CommandResult): string {
-  return JSON.stringify(jsonObjectOf(r));
+  return jsonLine(jsonObjectOf(r));
+}
+
+/** Any object as one line of printable-ASCII JSON. */
+export function jsonLine(o: unknown): string {
+  return asciiEscapes(JSON.stringify(o));
 }

@@ -3,7 +3,7 @@
  * replays the same run. Consecutive `run N` lines are merged (the dashboard
  * issues `run 1` per tick), never beyond what one `run` line accepts.
  */
-import { PARSE_LIMITS } from "./parse.ts";
+import { PARSE_LIMITS } from "./args.ts";
 
 const RUN = /^run ([0-9]+)$/;
 

@@ -1,20 +1,19 @@
 /**
  * Running a script: lines in, text or JSON out, an exit status at the end.
- * The writer callbacks do the I/O, so this runs the same in `mod.ts` and in
- * tests.
+ * The writer callbacks do the I/O and the comparison is passed in, so this
+ * runs the same in the CLI (cli/), in workers and in tests.
  */
-import type { CommandResult, CommandSession } from "./session.ts";
+import type { CommandSession } from "./session.ts";
+import type { CommandResult, CompareColumn } from "./spec.ts";
 import type { ScriptLine } from "./lines.ts";
-import { formatJsonLine, hasOutput } from "./output.ts";
+import { formatCompareText, formatJsonLine, hasOutput, jsonLine, jsonObjectOf } from "./output.ts";
 import { MAX_LINE_LENGTH } from "./text.ts";
-import { compareRegimes } from "./compare.ts";
-import { compareRegimesInWorkers } from "./compare_workers.ts";
-import { formatCompareText, jsonObjectOf } from "./output.ts";
-import type { SimulationOptions } from "../simulation.ts";
 
-/** Exit statuses of a script run. */
+/** Exit status: all went well. */
 export const EXIT_OK = 0;
+/** Exit status: an `expect` failed. */
 export const EXIT_EXPECT_FAILED = 1;
+/** Exit status: a line was in error. */
 export const EXIT_LINE_ERROR = 2;
 
 /** Where a script's output goes. */
@@ -51,17 +50,9 @@ export class ScriptRunner {
     if (this.#quit) return false;
     const l = typeof line === "string" ? { text: line } : line;
     const n = ++this.#lineNo;
-    let r: CommandResult;
-    if (l.tooLong !== undefined) {
-      r = {
-        line: n,
-        cmd: "",
-        ok: false,
-        error: `line ${n}: line too long (${l.tooLong} characters, at most ${MAX_LINE_LENGTH})`,
-      };
-    } else {
-      r = this.session.execute(l.text, n);
-    }
+    const r = l.tooLong !== undefined
+      ? tooLongResult(n, l.tooLong)
+      : this.session.execute(l.text, n);
     this.print(r);
     if (r.quit) this.#quit = true;
     return !this.#quit;
@@ -93,6 +84,19 @@ export function exitStatusOf(errors: number, expectFailures: number): number {
   return EXIT_OK;
 }
 
+/** The error result of a line cut by the `LineSplitter` for being too long. */
+export function tooLongResult(n: number, length: number): CommandResult {
+  return {
+    line: n,
+    cmd: "",
+    ok: false,
+    error: `line ${n}: line too long (${length} characters, at most ${MAX_LINE_LENGTH})`,
+  };
+}
+
+/** Computes the comparison of a script's lines (in this thread or in workers). */
+export type CompareScript = (lines: readonly string[]) => Promise<CompareColumn[]>;
+
 /**
  * `--compare`: run the whole script once per regime and print the counters
  * side by side (text), or one `compare` JSON object. Errors are printed per
@@ -100,37 +104,29 @@ export function exitStatusOf(errors: number, expectFailures: number): number {
  */
 export async function runCompareScript(
   lines: readonly ScriptLine[],
-  seed: number,
   output: ScriptOutput,
   json: boolean,
-  simOptions: SimulationOptions = {},
-  workers = 0,
+  compare: CompareScript,
 ): Promise<number> {
   let errors = 0;
-  const texts: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (l.tooLong === undefined) continue;
     errors++;
-    const msg = `line ${
-      i + 1
-    }: line too long (${l.tooLong} characters, at most ${MAX_LINE_LENGTH})`;
-    if (json) output.out(JSON.stringify({ line: i + 1, cmd: "", ok: false, error: msg }));
-    else output.err(msg);
+    const r = tooLongResult(i + 1, l.tooLong);
+    if (json) output.out(formatJsonLine(r));
+    else output.err(r.error!);
   }
-  for (const l of lines) texts.push(l.tooLong === undefined ? l.text : "");
-  const columns = workers > 0
-    ? await compareRegimesInWorkers(texts, seed, simOptions, workers)
-    : compareRegimes(texts, seed, simOptions);
+  const columns = await compare(lines.map((l) => l.tooLong === undefined ? l.text : ""));
   for (const c of columns) {
     for (const r of c.errorResults) {
       errors++;
-      if (json) output.out(JSON.stringify({ ...jsonObjectOf(r), regime: c.regime }));
+      if (json) output.out(jsonLine({ ...jsonObjectOf(r), regime: c.regime }));
       else output.err(`${c.regime}: ${r.error}`);
     }
   }
   if (json) {
-    output.out(JSON.stringify({
+    output.out(jsonLine({
       line: lines.length,
       cmd: "compare",
       ok: true,

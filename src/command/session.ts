@@ -1,90 +1,93 @@
 /**
- * A command session: executes script lines against a `Simulation`, turns
- * every refusal into a one-line error naming the line, records the
- * state-changing commands, and never throws.
+ * A command session: the one way anything (a script, the dashboard, a
+ * worker) changes a simulation. It executes script lines through the
+ * command table, turns every refusal into a one-line error naming the line,
+ * records the state-changing commands in canonical form, keeps the history
+ * `compare` replays (bounded), and never throws.
+ *
+ * Public API (stable; the dashboard and its worker rely on it):
+ * - `new CommandSession(sim, options)`: `options.compare` plugs in the
+ *   regime comparison (see `createSession` in `create.ts`, which does);
+ * - `execute(line, lineNo?)` -> `CommandResult`;
+ * - `snapshot()` and `sim`: the current simulation (a command may replace
+ *   it, so never keep a reference across commands).
  */
 import { Simulation, type SimulationOptions } from "../simulation.ts";
+import type { Snapshot } from "../snapshot.ts";
 import { SimError } from "../errors.ts";
-import { REGIMES } from "../regime.ts";
-import {
-  changesState,
-  type Command,
-  COMMAND_USAGE,
-  commandWord,
-  formatCommand,
-} from "./commands.ts";
+import { type Command, specOf } from "./table.ts";
 import { parseLine } from "./parse.ts";
-import { evaluateExpect, formatActual, statsOf, StatsPathError } from "./stats.ts";
-import { formatCompareText, formatStatsText } from "./output.ts";
-import { compareRegimes } from "./compare.ts";
+import type {
+  CommandResult,
+  CompareColumn,
+  ExecContext,
+  Outcome,
+  SimulationFlags,
+} from "./spec.ts";
+import { formatActual, StatsPathError } from "./stats.ts";
 import { mergeRun } from "./record.ts";
-import { oneLine } from "./text.ts";
-import { formatExpectValue } from "./commands.ts";
+import { asciiEscapes } from "./text.ts";
 
-/** The outcome of one line. `text` or `error` set means the line produced output. */
-export interface CommandResult {
-  /** Script line number (1-based). */
-  line: number;
-  /** The command word (`get`, `workload`...), "" for a blank line, comment or unknown word. */
-  cmd: string;
-  ok: boolean;
-  result?: "hit" | "miss" | "stored" | "rejected";
-  /** Human-readable output (several lines for `stats`, `compare`, `help`). */
-  text?: string;
-  /** One line, starting with `line N: `. */
-  error?: string;
-  /** The stats object, for `stats`. */
-  stats?: unknown;
-  /** Set on `expect`: true when the check failed. */
-  expectFailed?: boolean;
-  /** Set on `quit`. */
-  quit?: boolean;
-  /** The parsed command, when the line parsed. */
-  command?: Command;
-  /** Extra fields of the JSON form (`expect` details, `compare` columns). */
-  data?: Record<string, unknown>;
-}
+/** Runs a comparison: `lines` from `seed` in every regime with `options`. */
+export type CompareRunner = (
+  lines: readonly string[],
+  seed: number,
+  options: SimulationOptions,
+) => CompareColumn[];
+
+/** Default bound of the history `compare` replays, in lines (about 190 bytes each). */
+export const DEFAULT_HISTORY_LIMIT = 100_000;
 
 /** Options of a session. */
 export interface CommandSessionOptions {
   /**
    * Receives the canonical text of every successfully executed state-changing
-   * command; the first two lines are `regime R` and `seed N` of the simulation
-   * given, so the lines replay the session from scratch.
+   * command. The first lines (`regime R`, `seed N`) set up the simulation
+   * given, so the lines replay the session from scratch. If it throws,
+   * recording stops and `recordError` says why; the command's outcome stands.
    */
   record?: (line: string) => void;
   /** Output will be JSON; `text` is still filled in. */
   json?: boolean;
-  /** Options for the simulations `compare` builds (regime and seed are set per run). */
+  /** Options of the simulation given (also for the simulations `compare` builds). */
   simulationOptions?: SimulationOptions;
+  /** The regime comparison the `compare` command runs; without it `compare` is refused. */
+  compare?: CompareRunner;
+  /** Most history lines kept for `compare` (default `DEFAULT_HISTORY_LIMIT`). */
+  historyLimit?: number;
 }
 
 /** Executes script lines against a replaceable `Simulation`. */
 export class CommandSession {
   #sim: Simulation;
   #record?: (line: string) => void;
+  #recordError: string | null = null;
+  #compare?: CompareRunner;
   #lineCounter = 0;
+  #pristine: boolean;
+  #history: string[] | null = [];
+  readonly #historyLimit: number;
   readonly json: boolean;
-  readonly simulationOptions: SimulationOptions;
-  /** Seed and regime the session started with; `compare` replays from them. */
+  #simulationOptions: SimulationOptions;
+  /** Seed the session started with; `compare` replays from it. */
   readonly initialSeed: number;
-  readonly initialRegime: string;
-  /** Canonical state-changing commands executed so far (consecutive runs merged). */
-  readonly history: string[] = [];
-  /** Counts of what happened, for the exit status. */
+  /** Lines in error so far. */
   errors = 0;
+  /** `expect` lines that failed so far. */
   expectFailures = 0;
 
   constructor(sim: Simulation, opts: CommandSessionOptions = {}) {
     this.#sim = sim;
     this.#record = opts.record;
+    this.#compare = opts.compare;
     this.json = opts.json ?? false;
-    this.simulationOptions = opts.simulationOptions ?? {};
+    this.#simulationOptions = { ...opts.simulationOptions };
+    this.#historyLimit = opts.historyLimit ?? DEFAULT_HISTORY_LIMIT;
     this.initialSeed = sim.seed;
-    this.initialRegime = sim.regime;
+    this.#pristine = isPristine(sim.snapshot());
     // A recording starts from the same regime and seed, so it replays exactly.
-    this.#record?.(`regime ${sim.regime}`);
-    this.#record?.(`seed ${sim.seed}`);
+    this.#recordLine(`regime ${sim.regime}`);
+    this.#recordLine(`seed ${sim.seed}`);
   }
 
   /** The current simulation (a command may replace it: always read it from here). */
@@ -92,10 +95,32 @@ export class CommandSession {
     return this.#sim;
   }
 
+  /** A snapshot of the current simulation. */
+  snapshot(): Snapshot {
+    return this.#sim.snapshot();
+  }
+
+  /** Options of the current simulation (those `compare` uses too). */
+  get simulationOptions(): Readonly<SimulationOptions> {
+    return this.#simulationOptions;
+  }
+
+  /**
+   * Canonical state-changing commands executed so far (consecutive runs
+   * merged), or null once the history passed its limit and was dropped.
+   */
+  get history(): readonly string[] | null {
+    return this.#history;
+  }
+
+  /** Why recording stopped (the record sink threw), or null. */
+  get recordError(): string | null {
+    return this.#recordError;
+  }
+
   /** Execute one line. Never throws: every problem becomes `error`. */
   execute(line: string, lineNo?: number): CommandResult {
-    const n = lineNo ?? this.#lineCounter + 1;
-    this.#lineCounter = n;
+    const n = this.#lineNumber(lineNo);
     let parsed;
     try {
       parsed = parseLine(typeof line === "string" ? line : String(line));
@@ -109,172 +134,96 @@ export class CommandSession {
 
   /** Execute an already parsed command. Never throws. */
   executeCommand(cmd: Command, lineNo?: number): CommandResult {
-    const n = lineNo ?? this.#lineCounter + 1;
-    this.#lineCounter = n;
-    const word = commandWord(cmd);
-    let res: CommandResult;
+    const n = this.#lineNumber(lineNo);
+    const spec = specOf(cmd);
+    let outcome: Outcome;
     try {
-      res = this.#run(cmd, n);
+      outcome = spec.execute(cmd, this.#context(n));
     } catch (e) {
-      if (e instanceof SimError || e instanceof StatsPathError) {
-        return this.#fail(n, word, messageOf(e), false, cmd);
-      }
-      return this.#fail(n, word, `internal error: ${messageOf(e)}`, false, cmd);
+      const user = e instanceof SimError || e instanceof StatsPathError;
+      return this.#fail(n, spec.word, user ? messageOf(e) : `internal error: ${messageOf(e)}`, cmd);
     }
-    res.command = cmd;
-    if (res.ok && changesState(cmd)) {
-      const text = formatCommand(cmd);
-      mergeRun(this.history, text);
-      try {
-        this.#record?.(text);
-      } catch (e) {
-        // A failing sink must not lose the command's outcome.
-        res.error = `line ${n}: ${word}: recording failed: ${messageOf(e)}`;
-      }
+    if (outcome.expectFailed) this.expectFailures++;
+    if (spec.changesState) {
+      if (!spec.setup) this.#pristine = false;
+      const text = spec.format(cmd);
+      this.#remember(text);
+      this.#recordLine(text);
     }
-    return res;
+    return { line: n, cmd: spec.word, ok: true, ...outcome, command: cmd };
   }
 
-  #fail(n: number, word: string, msg: string, parse = false, cmd?: Command): CommandResult {
+  #lineNumber(lineNo: number | undefined): number {
+    this.#lineCounter = lineNo ?? this.#lineCounter + 1;
+    return this.#lineCounter;
+  }
+
+  #context(line: number): ExecContext {
+    return {
+      sim: this.#sim,
+      line,
+      pristine: this.#pristine,
+      simulationOptions: {
+        writethrough: this.#simulationOptions.writethrough ?? false,
+        exclusiveLoads: this.#simulationOptions.exclusiveLoads ?? false,
+      },
+      rebuild: (flags: SimulationFlags) => {
+        if (!this.#pristine) throw new SimError("the simulation is no longer pristine");
+        this.#simulationOptions = { ...this.#simulationOptions, ...flags };
+        this.#sim = new Simulation({
+          ...this.#simulationOptions,
+          regime: this.#sim.regime,
+          seed: this.#sim.seed,
+        });
+      },
+      compare: () => {
+        if (!this.#compare) throw new SimError("compare is not available in this session");
+        if (this.#history === null) {
+          throw new SimError(
+            `this session passed ${this.#historyLimit} state-changing lines, so its history ` +
+              "was dropped to bound memory: run the script with --compare instead",
+          );
+        }
+        return this.#compare(this.#history, this.initialSeed, {
+          ...this.#simulationOptions,
+          regime: undefined,
+          seed: undefined,
+        });
+      },
+    };
+  }
+
+  #remember(text: string): void {
+    if (this.#history === null) return;
+    mergeRun(this.#history, text);
+    if (this.#history.length > this.#historyLimit) this.#history = null;
+  }
+
+  #recordLine(text: string): void {
+    if (!this.#record || this.#recordError !== null) return;
+    try {
+      this.#record(text);
+    } catch (e) {
+      this.#recordError = asciiEscapes(messageOf(e));
+    }
+  }
+
+  #fail(n: number, word: string, msg: string, parseOrCmd?: true | Command): CommandResult {
     this.errors++;
-    const line = oneLine(msg.replace(/\r?\n/g, " "));
-    const prefixed = word && !parse && !line.startsWith(`${word}:`) ? `${word}: ${line}` : line;
+    const line = asciiEscapes(msg.replace(/\r?\n/g, " "));
+    const prefixed = word && parseOrCmd !== true && !line.startsWith(`${word}:`)
+      ? `${word}: ${line}`
+      : line;
     const r: CommandResult = { line: n, cmd: word, ok: false, error: `line ${n}: ${prefixed}` };
-    if (cmd) r.command = cmd;
+    if (parseOrCmd !== undefined && parseOrCmd !== true) r.command = parseOrCmd;
     return r;
-  }
-
-  #run(cmd: Command, n: number): CommandResult {
-    const sim = this.#sim;
-    const word = commandWord(cmd);
-    const ok = (extra: Partial<CommandResult> = {}): CommandResult => ({
-      line: n,
-      cmd: word,
-      ok: true,
-      ...extra,
-    });
-    switch (cmd.kind) {
-      case "regime":
-        sim.setRegime(cmd.regime);
-        return ok();
-      case "seed":
-        sim.setSeed(cmd.seed);
-        return ok();
-      case "mount":
-        sim.mount(cmd.name, cmd.uuid === undefined ? undefined : { uuid: cmd.uuid });
-        return ok();
-      case "umount":
-        sim.umount(cmd.name);
-        return ok();
-      case "swapon":
-        sim.swapon(cmd.type, cmd.slots);
-        return ok();
-      case "swapoff":
-        sim.swapoff(cmd.type);
-        return ok();
-      case "register":
-        sim.register(cmd.backend, cmd.options);
-        return ok();
-      case "unregister":
-        sim.unregister();
-        return ok();
-      case "put":
-        sim.put(cmd.name, cmd.ino, cmd.index, cmd.cls);
-        return ok();
-      case "write":
-        sim.write(cmd.name, cmd.ino, cmd.index, cmd.cls);
-        return ok();
-      case "get": {
-        const r = sim.get(cmd.name, cmd.ino, cmd.index);
-        return ok({ result: r, text: `${formatCommand(cmd)}: ${r}` });
-      }
-      case "invalidate":
-        sim.invalidate(cmd.name, cmd.ino, cmd.index);
-        return ok();
-      case "delete":
-        sim.deleteFile(cmd.name, cmd.ino);
-        return ok();
-      case "store": {
-        const r = sim.store(cmd.type, cmd.offset, cmd.cls);
-        return ok({ result: r, text: `${formatCommand(cmd)}: ${r}` });
-      }
-      case "load": {
-        const r = sim.load(cmd.type, cmd.offset);
-        return ok({ result: r, text: `${formatCommand(cmd)}: ${r}` });
-      }
-      case "free":
-        sim.free(cmd.type, cmd.offset);
-        return ok();
-      case "workload-start":
-        sim.startWorkload(cmd.workload, cmd.params);
-        return ok();
-      case "workload-stop":
-        sim.stopWorkload(cmd.workload);
-        return ok();
-      case "run":
-        sim.advance(cmd.ticks);
-        return ok();
-      case "stats": {
-        const stats = statsOf(sim.snapshot());
-        return ok({ stats, text: formatStatsText(stats) });
-      }
-      case "expect": {
-        const stats = statsOf(sim.snapshot());
-        const o = evaluateExpect(stats, cmd.path, cmd.op, cmd.value);
-        const what = `expect ${cmd.path} ${cmd.op} ${formatExpectValue(cmd.value)}`;
-        if (!o.pass) this.expectFailures++;
-        return ok({
-          expectFailed: !o.pass,
-          text: `line ${n}: ${what}: ${o.pass ? "ok" : "FAILED"} (${o.detail})`,
-          data: {
-            path: cmd.path,
-            op: cmd.op,
-            expected: cmd.value,
-            actual: o.actual === undefined ? null : o.actual,
-            pass: o.pass,
-          },
-        });
-      }
-      case "compare": {
-        const columns = compareRegimes(this.history, this.initialSeed, this.simulationOptions);
-        return ok({
-          text: formatCompareText(columns),
-          data: {
-            regimes: REGIMES,
-            columns: columns.map((c) => ({
-              regime: c.regime,
-              errors: c.errors,
-              stats: c.stats,
-            })),
-          },
-        });
-      }
-      case "audit": {
-        const problems = sim.audit();
-        return ok({
-          text: problems.length
-            ? `audit: ${problems.length} problem(s)\n${problems.map((p) => `  ${p}`).join("\n")}`
-            : "audit: ok",
-          data: { problems },
-        });
-      }
-      case "help": {
-        const text = helpText();
-        return ok({ text, data: { text } });
-      }
-      case "quit":
-        return ok({ quit: true });
-    }
   }
 }
 
-/** The command list `help` prints. */
-export function helpText(): string {
-  const w = Math.max(...COMMAND_USAGE.map(([u]) => Math.min(u.length, 52)));
-  return COMMAND_USAGE.map((
-    [u, d],
-  ) => (u.length > w ? `${u}\n${"".padEnd(w)}  ${d}` : `${u.padEnd(w)}  ${d}`))
-    .join("\n");
+/** Nothing mounted, enabled, registered or running, and no time passed. */
+export function isPristine(s: Snapshot): boolean {
+  return s.tick === 0 && !s.backend && !s.superblocks.length && !s.swapTypes.length &&
+    !s.workloads.some((w) => w.running);
 }
 
 function messageOf(e: unknown): string {

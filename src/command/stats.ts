@@ -5,8 +5,7 @@
  * or `frontswap.pending.length`.
  */
 import type { Snapshot } from "../snapshot.ts";
-import type { CompareOp, ExpectValue } from "./commands.ts";
-import { formatExpectValue } from "./commands.ts";
+import { type CompareOp, type ExpectValue, formatExpectValue } from "./expect.ts";
 import { quote } from "./text.ts";
 
 /** The stats object: every snapshot field except `events`. */

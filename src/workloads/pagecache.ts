@@ -12,11 +12,17 @@
  *
  * Filesystems are looked up every tick: pages of an unmounted filesystem
  * leave the page cache without a put, newly mounted ones join in.
+ *
+ * Cost: the page cache is one `LruMap` of numeric page keys, with a count of cached pages per file and per filesystem. A
+ * truncate or delete visits only the file's own key range, and stops once the
+ * file's cached pages are gone; an unmount visits only that filesystem's
+ * files: never the whole cache (`dropVisits` counts the keys looked at).
  */
 import type { Simulation } from "../simulation.ts";
 import type { PageVersionRef, Workload, WorkloadParams } from "../workload.ts";
 import { SimError } from "../errors.ts";
 import { hash32 } from "../rng.ts";
+import { LruMap } from "./lru.ts";
 import type { ContentClass } from "../content.ts";
 import {
   type ContentMix,
@@ -74,10 +80,18 @@ export const PAGECACHE_PARAMS: ParamSpecs = {
   },
 };
 
-interface CachedPage {
-  fs: string;
-  ino: number;
-  index: number;
+/**
+ * A filesystem the page cache has seen. Its pages have numeric keys
+ * `slot * filePages + (ino - 1) * pages + index`, so a file's pages are one
+ * range of keys and need no index of their own.
+ */
+interface FsPages {
+  readonly name: string;
+  readonly slot: number;
+  /** Cached pages per file (by ino - 1). */
+  readonly perFile: Int32Array;
+  /** Cached pages in all. */
+  cached: number;
 }
 
 function nameHash(s: string): number {
@@ -102,8 +116,11 @@ export class PagecacheWorkload implements Workload {
   readonly #only: Set<string> | null;
   readonly #pageStride: number;
   readonly #fileStride: number;
-  /** The page cache: insertion order is LRU order (oldest first). */
-  readonly #cache = new Map<string, CachedPage>();
+  /** The page cache: page keys, insertion order is LRU order (oldest first). */
+  readonly #cache = new LruMap<true>();
+  /** Filesystems by name, and by slot (the key's high part). */
+  readonly #fsByName = new Map<string, FsPages>();
+  readonly #fsBySlot: FsPages[] = [];
   #known = new Set<string>();
   /** Own counters, for tests and curiosity. */
   readonly counters = {
@@ -114,6 +131,8 @@ export class PagecacheWorkload implements Workload {
     truncates: 0,
     deletes: 0,
     evictions: 0,
+    /** Page keys looked at to drop a file's or a filesystem's pages (the cost of truncates, deletes, unmounts). */
+    dropVisits: 0,
   };
 
   constructor(params: WorkloadParams) {
@@ -168,9 +187,10 @@ export class PagecacheWorkload implements Workload {
   /** The oldest pages of the page cache: the next clean pages to be put. */
   upcoming(sim: Simulation, max: number): PageVersionRef[] {
     const out: PageVersionRef[] = [];
-    for (const pg of this.#cache.values()) {
+    for (const [key] of this.#cache.entries()) {
       if (out.length >= max) break;
-      const v = sim.fileVersion(pg.fs, pg.ino, pg.index);
+      const [fs, ino, index] = this.#pageOf(key);
+      const v = sim.fileVersion(fs.name, ino, index);
       if (v) out.push(v);
     }
     return out;
@@ -178,7 +198,57 @@ export class PagecacheWorkload implements Workload {
 
   stop(_sim: Simulation): void {
     this.#cache.clear();
+    for (const fs of this.#fsBySlot) {
+      fs.perFile.fill(0);
+      fs.cached = 0;
+    }
     this.#known.clear();
+  }
+
+  /** The filesystem record of `name` (a slot is given on first sight, for good). */
+  #fsPages(name: string): FsPages {
+    let fs = this.#fsByName.get(name);
+    if (!fs) {
+      fs = { name, slot: this.#fsBySlot.length, perFile: new Int32Array(this.#files), cached: 0 };
+      this.#fsByName.set(name, fs);
+      this.#fsBySlot.push(fs);
+    }
+    return fs;
+  }
+
+  #keyOf(fs: FsPages, ino: number, index: number): number {
+    return (fs.slot * this.#files + ino - 1) * this.#pages + index;
+  }
+
+  /** [filesystem, ino, index] of a page key. */
+  #pageOf(key: number): [FsPages, number, number] {
+    const file = Math.floor(key / this.#pages);
+    return [
+      this.#fsBySlot[Math.floor(file / this.#files)],
+      1 + (file % this.#files),
+      key % this.#pages,
+    ];
+  }
+
+  #add(fs: FsPages, ino: number, key: number): void {
+    this.#cache.touch(key, true);
+    fs.perFile[ino - 1]++;
+    fs.cached++;
+  }
+
+  #remove(fs: FsPages, ino: number, key: number): void {
+    this.#cache.delete(key);
+    fs.perFile[ino - 1]--;
+    fs.cached--;
+  }
+
+  /** Drop the cached pages of one file: its own key range, until none is left. */
+  #dropCachedFile(fs: FsPages, ino: number): void {
+    const base = this.#keyOf(fs, ino, 0);
+    for (let i = 0; i < this.#pages && fs.perFile[ino - 1] > 0; i++) {
+      this.counters.dropVisits++;
+      if (this.#cache.has(base + i)) this.#remove(fs, ino, base + i);
+    }
   }
 
   #pickFile(sim: Simulation): number {
@@ -193,10 +263,10 @@ export class PagecacheWorkload implements Workload {
   #syncMounts(sim: Simulation): string[] {
     const mounted = sim.mountedNames();
     const now = new Set(mounted);
-    let gone = false;
-    for (const n of this.#known) if (!now.has(n)) gone = true;
-    if (gone) {
-      for (const [k, pg] of this.#cache) if (!now.has(pg.fs)) this.#cache.delete(k);
+    for (const n of this.#known) {
+      if (now.has(n)) continue;
+      const fs = this.#fsPages(n);
+      for (let ino = 1; ino <= this.#files && fs.cached > 0; ino++) this.#dropCachedFile(fs, ino);
     }
     this.#known = now;
     return this.#only ? mounted.filter((n) => this.#only!.has(n)) : mounted;
@@ -204,12 +274,11 @@ export class PagecacheWorkload implements Workload {
 
   #read(sim: Simulation, fs: string, ino: number, index: number): void {
     this.counters.reads++;
-    const key = `${fs}\0${ino}\0${index}`;
-    const hit = this.#cache.get(key);
-    if (hit) {
+    const f = this.#fsPages(fs);
+    const key = this.#keyOf(f, ino, index);
+    if (this.#cache.has(key)) {
       this.counters.cacheHits++;
-      this.#cache.delete(key);
-      this.#cache.set(key, hit);
+      this.#cache.touch(key, true);
       return;
     }
     if (sim.hasFilePage(fs, ino, index)) sim.get(fs, ino, index);
@@ -218,30 +287,30 @@ export class PagecacheWorkload implements Workload {
       this.counters.creates++;
       sim.write(fs, ino, index, this.#classOf(fs, ino));
     }
-    this.#insert(sim, key, { fs, ino, index });
+    this.#insert(sim, f, ino, key);
   }
 
   #write(sim: Simulation, fs: string, ino: number, index: number): void {
     this.counters.writes++;
-    const key = `${fs}\0${ino}\0${index}`;
+    const f = this.#fsPages(fs);
+    const key = this.#keyOf(f, ino, index);
     sim.write(fs, ino, index, this.#classOf(fs, ino));
-    const had = this.#cache.get(key);
-    if (had) {
-      this.#cache.delete(key);
-      this.#cache.set(key, had);
-    } else this.#insert(sim, key, { fs, ino, index });
+    if (this.#cache.has(key)) {
+      this.#cache.touch(key, true);
+    } else this.#insert(sim, f, ino, key);
   }
 
-  #insert(sim: Simulation, key: string, page: CachedPage): void {
+  #insert(sim: Simulation, fs: FsPages, ino: number, key: number): void {
     while (this.#cache.size >= this.#capacity) {
-      const [oldKey, old] = this.#cache.entries().next().value!;
-      this.#cache.delete(oldKey);
+      const [oldKey] = this.#cache.oldest()!;
+      const [old, oldIno, oldIndex] = this.#pageOf(oldKey);
+      this.#remove(old, oldIno, oldKey);
       this.counters.evictions++;
-      if (sim.isMounted(old.fs) && sim.hasFilePage(old.fs, old.ino, old.index)) {
-        sim.putClean(old.fs, old.ino, old.index);
+      if (sim.isMounted(old.name) && sim.hasFilePage(old.name, oldIno, oldIndex)) {
+        sim.putClean(old.name, oldIno, oldIndex);
       }
     }
-    this.#cache.set(key, page);
+    this.#add(fs, ino, key);
   }
 
   #dropFile(sim: Simulation, fs: string, ino: number, remove: boolean): void {
@@ -252,8 +321,7 @@ export class PagecacheWorkload implements Workload {
       this.counters.truncates++;
       sim.invalidate(fs, ino);
     }
-    const prefix = `${fs}\0${ino}\0`;
-    for (const k of this.#cache.keys()) if (k.startsWith(prefix)) this.#cache.delete(k);
+    this.#dropCachedFile(this.#fsPages(fs), ino);
   }
 }
 

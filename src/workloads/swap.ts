@@ -18,6 +18,7 @@ import type { Simulation } from "../simulation.ts";
 import type { PageVersionRef, Workload, WorkloadParams } from "../workload.ts";
 import { SimError } from "../errors.ts";
 import { hash32 } from "../rng.ts";
+import { LruMap } from "./lru.ts";
 import type { ContentClass } from "../content.ts";
 import {
   type ContentMix,
@@ -83,7 +84,7 @@ export class SwapWorkload implements Workload {
   readonly #procs: Proc[] = [];
   readonly #byPid = new Map<number, Proc>();
   /** Resident pages; insertion order is LRU order. Value: the owning process. */
-  readonly #lru = new Map<number, Proc>();
+  readonly #lru = new LruMap<Proc>();
   /** The version each resident page was last written with (stored when it is swapped out). */
   readonly #version = new Map<number, number>();
   /** Slot code -> page key of the page this workload put there. */
@@ -151,7 +152,7 @@ export class SwapWorkload implements Workload {
   /** The least recently used resident pages: the next ones to be swapped out. */
   upcoming(_sim: Simulation, max: number): PageVersionRef[] {
     const out: PageVersionRef[] = [];
-    for (const [key, p] of this.#lru) {
+    for (const [key, p] of this.#lru.entries()) {
       if (out.length >= max) break;
       const stamp = this.#version.get(key);
       if (stamp !== undefined) out.push({ stamp, cls: this.#classOf(p, key % PAGE_SPAN) });
@@ -227,7 +228,7 @@ export class SwapWorkload implements Workload {
     if (p.loc[page] < 0) return;
     this.counters.reclaimed++;
     p.loc[page] = RESIDENT;
-    this.#lru.set(key, p);
+    this.#lru.touch(key, p);
   }
 
   #touch(sim: Simulation, p: Proc, page: number): void {
@@ -235,8 +236,7 @@ export class SwapWorkload implements Workload {
     const key = p.pid * PAGE_SPAN + page;
     const code = p.loc[page];
     if (code === RESIDENT) {
-      this.#lru.delete(key);
-      this.#lru.set(key, p);
+      this.#lru.touch(key, p);
       this.#version.set(key, sim.newVersion()); // a touch writes the page
       return;
     }
@@ -259,7 +259,7 @@ export class SwapWorkload implements Workload {
       } else this.counters.reclaimed++;
     }
     p.loc[page] = RESIDENT;
-    this.#lru.set(key, p);
+    this.#lru.touch(key, p);
     this.#version.set(key, sim.newVersion());
     while (this.#lru.size > this.#ram && this.#evictOne(sim));
   }
@@ -268,9 +268,9 @@ export class SwapWorkload implements Workload {
   #evictOne(sim: Simulation): boolean {
     const slot = sim.allocSlot();
     if (!slot) return false;
-    const first = this.#lru.entries().next();
-    if (first.done) return false;
-    const [key, p] = first.value;
+    const first = this.#lru.oldest();
+    if (first === null) return false;
+    const [key, p] = first;
     const page = key % PAGE_SPAN;
     const code = slot.type * SLOT_SPAN + slot.offset;
     // A stale claim on this slot (its type was swapped off and on): that page is resident.

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { Simulation } from "../../src/simulation.ts";
-import { CommandSession, compareRegimes, formatCompareText } from "../../src/command/mod.ts";
+import { compareRegimes, createSession, formatCompareText } from "../../src/command/mod.ts";
 
 const SCRIPT = [
   "regime eager # ignored by compare",
@@ -41,7 +40,7 @@ Deno.test("compare runs the same work in the three regimes", () => {
 });
 
 Deno.test("the compare command replays the session so far and changes nothing", () => {
-  const s = new CommandSession(new Simulation({ seed: 3 }));
+  const s = createSession({ simulation: { seed: 3 } });
   for (const l of SCRIPT.slice(1, 11)) assert.equal(s.execute(l).ok, true);
   const before = JSON.stringify(s.execute("stats").stats);
   const r = s.execute("compare");

@@ -86,11 +86,16 @@ Deno.test("every command of the language parses to its typed form", () => {
   assert.deepEqual(parsed("load 1 99"), { kind: "load", type: 1, offset: 99 });
   assert.deepEqual(parsed("free 1 99"), { kind: "free", type: 1, offset: 99 });
   assert.deepEqual(parsed("workload start pagecache rate=50 mix=text:1,zero:1"), {
-    kind: "workload-start",
+    kind: "workload",
+    action: "start",
     workload: "pagecache",
     params: { rate: 50, mix: "text:1,zero:1" },
   });
-  assert.deepEqual(parsed("workload stop all"), { kind: "workload-stop", workload: "all" });
+  assert.deepEqual(parsed("workload stop all"), {
+    kind: "workload",
+    action: "stop",
+    workload: "all",
+  });
   assert.deepEqual(parsed("run 10"), { kind: "run", ticks: 10 });
   assert.deepEqual(parsed("stats"), { kind: "stats" });
   assert.deepEqual(parsed("expect cleancache.succ_gets >= 3"), {
@@ -131,7 +136,7 @@ Deno.test("bad lines give a reason naming the command and its usage", () => {
   assert.match(parseError("swapon -1"), /TYPE must be a whole number/);
   assert.match(parseError("swapon 1 slots=0"), /slots must be in 1\.\./);
   assert.match(parseError("regime lazy"), /unknown regime "lazy"/);
-  assert.match(parseError("register zfoo"), /unknown backend 'zfoo'/);
+  assert.match(parseError("register zfoo"), /unknown backend "zfoo"/);
   assert.match(parseError("register zcache level=12"), /level must be from 0 to 9 for deflate/);
   assert.match(parseError("register zcache allocator=zbud"), /zcache has no option 'allocator'/);
   assert.match(parseError("register zswap allocator=slab"), /allocator must be zbud\|zsmalloc/);

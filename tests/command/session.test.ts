@@ -109,7 +109,7 @@ Deno.test("only successful state-changing commands are recorded, in canonical fo
     "run 3",
   ]);
   // The history (used by compare) merges consecutive runs.
-  assert.deepEqual(s.history.slice(-2), ["get home 1 2", "run 5"]);
+  assert.deepEqual(s.history?.slice(-2), ["get home 1 2", "run 5"]);
 });
 
 Deno.test("expect: passes, failures, and the JSON fields", () => {

@@ -120,3 +120,36 @@ Deno.test("pagecache: the same seed gives the same run, another seed another", (
   assert.equal(run(4), run(4));
   assert.notEqual(run(4), run(5));
 });
+
+Deno.test("pagecache: a truncate or delete visits the file's own pages, not the whole cache", () => {
+  const s = sim(3);
+  s.mount("a");
+  s.mount("b");
+  s.register("zcache");
+  const pages = 16;
+  const w = new PagecacheWorkload({
+    rate: 400,
+    cache: 5000,
+    files: 400,
+    pages,
+    skew: 0.3,
+    truncates: 0.01,
+    deletes: 0.01,
+  });
+  for (let i = 0; i < 30; i++) w.step(s);
+  const drops = w.counters.truncates + w.counters.deletes;
+  assert.ok(drops > 100, `${drops} truncates and deletes`);
+  assert.ok(w.cachedPages > 3000, `the cache is large (${w.cachedPages} pages)`);
+  // a scan of the cache would look at thousands of keys per drop
+  assert.ok(
+    w.counters.dropVisits <= drops * pages,
+    `${w.counters.dropVisits} keys visited for ${drops} drops of ${pages}-page files`,
+  );
+  assert.equal(s.snapshot().integrity.stale_reads, 0);
+  // an unmount visits that filesystem's files only
+  const before = w.counters.dropVisits;
+  s.umount("a");
+  w.step(s);
+  assert.ok(w.counters.dropVisits - before <= 400 * pages);
+  assert.deepEqual(s.audit(), []);
+});

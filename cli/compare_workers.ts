@@ -3,11 +3,11 @@
  * own (at most `workers` at a time), so a long script is compared in about
  * the time of one regime on a machine with cores to spare. Each column is a
  * pure function of (regime, lines, seed, options), so the result is exactly
- * that of `compareRegimes` (tests/command/compare_workers.test.ts proves it).
+ * that of `compareRegimes` (tests/cli/compare_workers.test.ts proves it).
  */
-import type { SimulationOptions } from "../simulation.ts";
-import { type Regime, REGIMES } from "../regime.ts";
-import type { CompareColumn } from "./compare.ts";
+import type { SimulationOptions } from "../src/simulation.ts";
+import { type Regime, REGIMES } from "../src/regime.ts";
+import type { CompareColumn } from "../src/command/mod.ts";
 
 /** What a compare worker is asked to run. */
 export interface CompareJob {

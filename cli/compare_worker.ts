@@ -1,6 +1,6 @@
 /// <reference lib="deno.worker" />
 /** The Web Worker behind `compareRegimesInWorkers`: runs one regime's column. */
-import { compareColumn } from "./compare.ts";
+import { compareColumn } from "../src/command/mod.ts";
 import type { CompareJob } from "./compare_workers.ts";
 
 self.onmessage = (ev: MessageEvent<CompareJob>) => {

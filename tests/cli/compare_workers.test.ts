@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { runCli } from "../helpers/cli.ts";
-import { compareRegimes, compareRegimesInWorkers } from "../../src/command/mod.ts";
+import { compareRegimes } from "../../src/command/mod.ts";
+import { compareRegimesInWorkers } from "../../cli/compare_workers.ts";
 
 const SCRIPT = [
   "mount root",

@@ -1,0 +1,138 @@
+/**
+ * The command-line flags: one `FLAGS` entry per flag (its argument, help
+ * line and how its value is read and checked). `parseFlags` and the
+ * `--help` text derive from the table, so adding a flag is one entry.
+ * A bad flag is a `UsageError` (exit status 2).
+ */
+import { parseArgs } from "node:util";
+import { isRegime, type Regime, REGIMES } from "../src/regime.ts";
+
+/** A bad command line: the message is printed with "Try --help." and exit status 2. */
+export class UsageError extends Error {}
+
+/** One flag: a string flag has `arg`, a boolean flag has none. */
+interface FlagSpec<T> {
+  /** Placeholder of the value (`FILE`, `N`) for string flags; absent for booleans. */
+  readonly arg?: string;
+  readonly short?: string;
+  /** Help lines (the first on the flag's line, the others below it). */
+  readonly help: readonly string[];
+  /** Read the raw value (undefined when the flag is absent). */
+  read(raw: string | boolean | undefined, name: string): T;
+}
+
+function boolean(help: string[], short?: string): FlagSpec<boolean> {
+  return { help, short, read: (raw) => raw === true };
+}
+
+function text(arg: string, help: string[]): FlagSpec<string | undefined> {
+  return { arg, help, read: (raw) => typeof raw === "string" ? raw : undefined };
+}
+
+/** A number flag in `min..max`, whole when `int`. */
+function number(
+  arg: string,
+  help: string[],
+  def: number,
+  min: number,
+  max: number,
+  int: boolean,
+): FlagSpec<number> {
+  return {
+    arg,
+    help,
+    read(raw, name) {
+      if (typeof raw !== "string") return def;
+      const n = Number(raw);
+      if (
+        !/^[0-9]+(\.[0-9]+)?$/.test(raw) || (int && !Number.isInteger(n)) || n < min || n > max
+      ) {
+        throw new UsageError(
+          `--${name} must be ${
+            int ? "a whole number" : "a number"
+          } from ${min} to ${max}, got '${raw}'`,
+        );
+      }
+      return n;
+    },
+  };
+}
+
+/** Every flag of tmemtop, in the order `--help` lists them. */
+export const FLAGS = {
+  regime: {
+    arg: "R",
+    help: [`${REGIMES.join(" | ")} (default deferred)`],
+    read(raw: string | boolean | undefined): Regime {
+      const r = typeof raw === "string" ? raw : "deferred";
+      if (!isRegime(r)) {
+        throw new UsageError(`--regime must be one of ${REGIMES.join(", ")}, got '${r}'`);
+      }
+      return r;
+    },
+  } as FlagSpec<Regime>,
+  seed: number("N", ["seed of the PRNG (default 1)"], 1, 0, 0xffffffff, true),
+  script: text("FILE", ["run the commands in FILE (headless)"]),
+  json: boolean(["one JSON object per line for every command with output"]),
+  compare: boolean(["run the script in all three regimes, print counters side by side"]),
+  record: text("FILE", ["write every command of the session as a replayable script"]),
+  once: boolean(["print one text snapshot of the dashboard and exit"]),
+  rate: number("HZ", ["dashboard refresh rate (default 10)"], 10, 0.1, 60, false),
+  speed: number(
+    "TPS",
+    ["simulated ticks per second in the dashboard (default 10)"],
+    10,
+    0,
+    10_000,
+    false,
+  ),
+  "no-color": boolean(["no colours (also NO_COLOR=1)"]),
+  workers: number(
+    "N",
+    [
+      "compress ahead in N Web Workers (same results, faster);",
+      "with --compare: run the regimes in up to N workers",
+    ],
+    0,
+    0,
+    8,
+    true,
+  ),
+  writethrough: boolean(["frontswap writethrough: a stored page is written to disk too"]),
+  "exclusive-loads": boolean(["frontswap exclusive loads: a hit drops the backend copy"]),
+  help: boolean(["this text"], "h"),
+} as const;
+
+/** The values of all flags, typed by their entries. */
+export type Flags = { -readonly [K in keyof typeof FLAGS]: ReturnType<(typeof FLAGS)[K]["read"]> };
+
+/** Parse and check the command line. Throws `UsageError`. */
+export function parseFlags(args: readonly string[]): Flags {
+  const options: Record<string, { type: "string" | "boolean"; short?: string }> = {};
+  for (const [name, spec] of Object.entries(FLAGS) as [string, FlagSpec<unknown>][]) {
+    options[name] = { type: spec.arg ? "string" : "boolean" };
+    if (spec.short) options[name].short = spec.short;
+  }
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({ args: [...args], strict: true, allowPositionals: false, options })
+      .values as Record<string, string | boolean | undefined>;
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const out: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(FLAGS) as [string, FlagSpec<unknown>][]) {
+    out[name] = spec.read(values[name], name);
+  }
+  return out as Flags;
+}
+
+/** The `Flags:` lines of `--help`. */
+export function flagHelp(): string[] {
+  const lines: string[] = [];
+  for (const [name, spec] of Object.entries(FLAGS) as [string, FlagSpec<unknown>][]) {
+    const head = `--${name}${spec.arg ? ` ${spec.arg}` : ""}`;
+    spec.help.forEach((h, i) => lines.push(`  ${(i === 0 ? head : "").padEnd(18)} ${h}`));
+  }
+  return lines;
+}

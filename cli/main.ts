@@ -1,0 +1,140 @@
+/**
+ * The CLI shell: reads the flags, opens the script and the record file,
+ * builds the session, and runs the headless mode, `--compare`, `--once` or
+ * the dashboard (which `mod.ts` hands in, so the edge does not import the
+ * UI). Returns the exit status; every problem is a message on stderr and a
+ * status listed in `exit.ts`.
+ */
+import { SharedCompressorPool } from "../src/backend/prefetch_pool.ts";
+import type { SimulationOptions } from "../src/simulation.ts";
+import { type CommandSession, createSession, type ScriptRecorder } from "../src/command/mod.ts";
+import { DEFAULT_SCENARIO } from "../src/scenario/default.ts";
+import type { Snapshot } from "../src/snapshot.ts";
+import { type Flags, parseFlags, UsageError } from "./flags.ts";
+import { usage } from "./usage.ts";
+import { EXIT } from "./exit.ts";
+import { openScript, readLines } from "./input.ts";
+import { RecordFile } from "./record_file.ts";
+import { StartupError } from "./startup.ts";
+import { runCompare, runScript } from "./headless.ts";
+import { Writer } from "./writer.ts";
+
+/** The dashboard's entry points (tui/mod.ts), loaded only when needed. */
+export interface Dashboard {
+  runDashboard(opts: {
+    session: CommandSession;
+    rate: number;
+    speed: number;
+    noColor: boolean;
+    record?: string;
+  }): Promise<void>;
+  renderOnce(snapshot: Snapshot): string;
+}
+
+/** What `main` needs from its caller. */
+export interface MainWiring {
+  /** Load the dashboard (a dynamic import, so headless runs never load Ink). */
+  dashboard(): Promise<Dashboard>;
+}
+
+/** Header of a `--record` file. */
+const RECORD_HEADER = "tmemtop session recording (replay: deno task monitor --script FILE)";
+
+/** Run tmemtop with `args`; returns the exit status. */
+export async function main(args: readonly string[], wiring: MainWiring): Promise<number> {
+  const stdout = new Writer(Deno.stdout);
+  const stderr = new Writer(Deno.stderr);
+  let status: number;
+  try {
+    status = await run(parseFlags(args), wiring, { stdout, stderr });
+  } catch (e) {
+    if (e instanceof UsageError) {
+      stderr.line(`tmemtop: ${e.message}`);
+      stderr.line("Try --help.");
+      status = EXIT.lineError;
+    } else if (e instanceof StartupError) {
+      stderr.line(`tmemtop: ${e.message}`);
+      status = EXIT.lineError;
+    } else {
+      stderr.line(`tmemtop: internal error: ${e instanceof Error ? e.message : String(e)}`);
+      status = EXIT.internal;
+    }
+  }
+  stdout.flush();
+  stderr.flush();
+  return status;
+}
+
+async function run(
+  flags: Flags,
+  wiring: MainWiring,
+  out: { stdout: Writer; stderr: Writer },
+): Promise<number> {
+  if (flags.help) {
+    out.stdout.line(usage());
+    return EXIT.ok;
+  }
+  const simulation: SimulationOptions = {
+    writethrough: flags.writethrough,
+    exclusiveLoads: flags["exclusive-loads"],
+  };
+  const headless = flags.script !== undefined || !Deno.stdin.isTerminal();
+
+  if (flags.compare) {
+    if (!headless) {
+      throw new UsageError("--compare needs a script (--script FILE or commands on stdin)");
+    }
+    const input = readLines(await openScript(flags.script));
+    return await runCompare(input, out, {
+      seed: flags.seed,
+      json: flags.json,
+      simulation,
+      workers: flags.workers,
+    });
+  }
+
+  // Compression ahead of time in Web Workers (not for --compare, which runs whole regimes in them).
+  const pool = flags.workers > 0 ? new SharedCompressorPool(flags.workers) : null;
+  if (pool) simulation.precompressor = pool;
+  const input = headless ? readLines(await openScript(flags.script)) : null;
+  let recording: { file: RecordFile; recorder: ScriptRecorder } | null = null;
+  try {
+    if (flags.record !== undefined) recording = RecordFile.open(flags.record, RECORD_HEADER);
+    const recorder = recording?.recorder;
+    const session = createSession({
+      simulation: { ...simulation, regime: flags.regime, seed: flags.seed },
+      json: flags.json,
+      record: recorder ? (line) => recorder.push(line) : undefined,
+    });
+    let code = EXIT.ok as number;
+    if (input) code = await runScript(session, input, out, flags.json);
+    if (flags.once) {
+      if (!headless) { for (const line of DEFAULT_SCENARIO) session.execute(line); }
+      setColour(flags["no-color"]);
+      out.stdout.line((await wiring.dashboard()).renderOnce(session.snapshot()));
+    } else if (!headless) {
+      setColour(flags["no-color"]);
+      // Ink renders nothing but the last frame when it thinks it runs in CI (is-in-ci reads CI
+      // when ink loads); a dashboard on a terminal is interactive whatever the environment says.
+      Deno.env.delete("CI");
+      Deno.env.delete("CONTINUOUS_INTEGRATION");
+      const { runDashboard } = await wiring.dashboard();
+      await runDashboard({
+        session,
+        rate: flags.rate,
+        speed: flags.speed,
+        noColor: flags["no-color"],
+        record: flags.record,
+      });
+    }
+    return code;
+  } finally {
+    recording?.file.close();
+    pool?.close();
+  }
+}
+
+/** NO_COLOR or --no-color: tell Ink's colour detection (FORCE_COLOR=0). */
+function setColour(noColor: boolean): void {
+  if (noColor || Deno.env.get("NO_COLOR")) Deno.env.set("FORCE_COLOR", "0");
+}
