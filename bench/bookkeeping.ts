@@ -5,8 +5,13 @@
  * straight to the null backend with no frontend in between.
  */
 import type { CleancacheOps, FrontswapOps } from "../src/backends/ops.ts";
-import { CleancacheFrontend, type Superblock } from "../src/frontend/cleancache.ts";
-import { FrontswapFrontend } from "../src/frontend/frontswap.ts";
+import {
+  type CleancacheFrontend,
+  newSuperblock,
+  type Superblock,
+} from "../src/frontend/cleancache.ts";
+import type { FrontswapFrontend } from "../src/frontend/frontswap.ts";
+import { createFrontends } from "../src/regimes/mod.ts";
 import type { Regime } from "../src/regime.ts";
 import { PAGE_SIZE } from "../src/content.ts";
 import { interleaved, type Measured } from "./harness.ts";
@@ -74,28 +79,15 @@ interface Rig {
 
 function rig(regime: Regime, withBackend: boolean): Rig {
   const be = new NullBackend();
-  const cc = new CleancacheFrontend(regime);
-  const fs = new FrontswapFrontend(regime);
-  const sb: Superblock = {
-    name: "bench",
-    uuid: null,
-    poolId: -1,
-    puts: 0,
-    hits: 0,
-    misses: 0,
-    invalidates: 0,
-    skipped: 0,
-  };
-  if (withBackend && regime === "eager") {
-    cc.register(be);
-    fs.register(be);
+  const { cleancache: cc, frontswap: fs } = createFrontends(regime);
+  const sb = newSuperblock("bench");
+  // registered first: every release then gives the superblock and the type a pool
+  if (withBackend) {
+    cc.registerOps(be);
+    fs.registerOps(be);
   }
   cc.initFs(sb);
   fs.init(0, RESIDENT / 2);
-  if (withBackend && regime !== "eager") {
-    cc.register(be);
-    fs.register(be);
-  }
   // make every page resident
   const page = new Uint8Array(PAGE_SIZE);
   for (let k = 0; k < RESIDENT / 2; k++) {

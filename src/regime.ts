@@ -1,27 +1,36 @@
-/** The three registration regimes of lazy pool creation (semantics.md section 2). */
+/**
+ * The three registration regimes of lazy pool creation (semantics.md
+ * section 2): each is one kernel release, implemented by one module in
+ * src/regimes/.
+ */
 export type Regime = "eager" | "fake-poolid" | "deferred";
 
 export const REGIMES: readonly Regime[] = ["eager", "fake-poolid", "deferred"];
 
-/** Which kernel versions each regime reproduces, for help texts. */
+/** Which kernel release each regime reproduces, for help texts. */
 export const REGIME_INFO: Record<
   Regime,
-  { cleancache: string; frontswap: string; summary: string }
+  { release: string; cleancache: string; frontswap: string; summary: string }
 > = {
   eager: {
-    cleancache: "3.0-3.9",
-    frontswap: "3.5-3.9",
-    summary: "no lazy init: a mount or swapon before the backend is never cached",
+    release: "Linux 3.9 (v3.9.6)",
+    cleancache: "3.9",
+    frontswap: "3.9",
+    summary: "no lazy init: a mount before the backend is never cached; a swapon before it " +
+      "gets no frontswap map, yet its stores reach a later backend",
   },
   "fake-poolid": {
-    cleancache: "3.10-4.0",
-    frontswap: "3.10-4.1",
+    release: "Linux 3.10 (v3.10.33)",
+    cleancache: "3.10",
+    frontswap: "3.10",
     summary: "32 fake pool id slots mapped to real ids; need_init bitmap for swap",
   },
   deferred: {
-    cleancache: "4.1+",
-    frontswap: "4.2+",
-    summary: "pending pool ids (-2/-3), registration walks live superblocks and swap types",
+    release: "Linux 4.1 cleancache + 4.2 frontswap (v4.1.15, v4.2.8)",
+    cleancache: "4.1",
+    frontswap: "4.2",
+    summary: "pending pool ids (-2/-3), registration walks live superblocks and swap types; " +
+      "frontswap backends stack",
   },
 };
 

@@ -6,6 +6,7 @@
  */
 import type { Regime } from "./regime.ts";
 import type { ContentClass } from "./content.ts";
+import type { IntegrityCounts } from "./integrity.ts";
 
 /** State of a mounted superblock or an enabled swap type with respect to a backend. */
 export type BackingState = "backed" | "pending" | "uncached";
@@ -145,13 +146,8 @@ export interface FrontswapSnapshot {
   skipped: number;
 }
 
-export interface IntegritySnapshot {
-  /** Registrations accepted over a live backend (fake-poolid): reads may go wrong after one. */
-  backend_overrides: number;
-  verified_reads: number;
-  stale_reads: number;
-  lost_pages: number;
-}
+/** The integrity oracle's counts (src/integrity.ts). */
+export type IntegritySnapshot = IntegrityCounts;
 
 /** One entry of the bounded event log, newest first in snapshots. */
 export interface SimEvent {
@@ -184,7 +180,10 @@ export interface Snapshot {
   seed: number;
   cleancache: CleancacheSnapshot;
   frontswap: FrontswapSnapshot;
+  /** The backend holding cleancache, else the newest registered; null when none. */
   backend: BackendStats | null;
+  /** Every registered backend, newest first (4.2 frontswap stacks them). */
+  backends: BackendStats[];
   integrity: IntegritySnapshot;
   superblocks: SuperblockSnapshot[];
   swapTypes: SwapTypeSnapshot[];

@@ -4,9 +4,8 @@
  */
 import assert from "node:assert/strict";
 import { Simulation } from "../src/simulation.ts";
-import { CleancacheFrontend } from "../src/frontend/cleancache.ts";
-import { FrontswapFrontend } from "../src/frontend/frontswap.ts";
-import { SimError } from "../src/errors.ts";
+import { createCleancache, createFrontswap } from "../src/regimes/mod.ts";
+import { STORE_OK } from "../src/frontend/frontswap.ts";
 import { REGIMES } from "../src/regime.ts";
 import { SpyBackend, superblock } from "./helpers/spy_backend.ts";
 
@@ -45,11 +44,11 @@ Deno.test("checklist 1 (deferred): a shared mount with no backend is pending wit
 });
 
 Deno.test("checklist 2 (deferred): register gives every pending superblock exactly one initFs", () => {
-  const f = new CleancacheFrontend("deferred");
+  const f = createCleancache("deferred");
   const a = superblock("a"), b = superblock("b"), s = superblock("s", "u1");
   for (const sb of [a, b, s]) f.initFs(sb);
   const spy = new SpyBackend();
-  f.register(spy);
+  f.registerOps(spy);
   assert.equal(spy.count("init_fs"), 2);
   assert.equal(spy.count("init_shared_fs u1"), 1);
   assert.deepEqual([a.poolId, b.poolId, s.poolId], [0, 1, 2]);
@@ -64,34 +63,54 @@ Deno.test("checklist 2 (deferred): register gives every pending superblock exact
 });
 
 Deno.test("checklist 3 (deferred): umount before register makes no backend call and is not initialised", () => {
-  const f = new CleancacheFrontend("deferred");
+  const f = createCleancache("deferred");
   const a = superblock("a"), b = superblock("b");
   f.initFs(a);
   f.initFs(b);
   f.invalidateFs(a);
   const spy = new SpyBackend();
-  f.register(spy);
+  f.registerOps(spy);
   assert.deepEqual(spy.calls, ["init_fs"]);
   assert.equal(a.poolId, -1);
   assert.equal(b.poolId, 0);
 });
 
-Deno.test("checklist 4 (deferred): a second register while one is registered is refused and changes nothing", () => {
+Deno.test("checklist 4 (deferred): second register -> cleancache refused (EBUSY, nothing changes there); frontswap stacks the new backend first", () => {
+  // mm/cleancache.c of 4.1 cleancache_register_ops(): cmpxchg(&cleancache_ops, NULL, ops) -> -EBUSY;
+  // mm/frontswap.c of 4.2 frontswap_register_ops(): init every active type, ops->next = frontswap_ops
   const sim = new Simulation({ regime: "deferred" });
   sim.mount("root");
   sim.swapon(0, 16);
   sim.register("zcache");
   sim.put("root", 1, 0);
-  const before = JSON.stringify({ ...sim.snapshot(), events: [] });
-  assert.throws(() => sim.register("ram"), (e) => e instanceof SimError && /EBUSY/.test(e.message));
-  assert.equal(JSON.stringify({ ...sim.snapshot(), events: [] }), before);
-  assert.equal(sim.backendName, "zcache");
+  const before = sim.snapshot();
+  const r = sim.register("ram");
+  assert.equal(r.cleancache, "refused");
+  assert.equal(r.frontswap, "stacked");
+  assert.match(r.note!, /frontswap stacked over zcache; cleancache refused: EBUSY/);
+  const after = sim.snapshot();
+  assert.deepEqual(after.cleancache, before.cleancache);
+  assert.deepEqual(after.superblocks, before.superblocks);
+  assert.equal(sim.backendName, "zcache", "zcache keeps cleancache");
+  assert.deepEqual(sim.backendNames, ["ram", "zcache"], "newest first");
+  assert.deepEqual(after.backends.map((b) => b.name), ["ram", "zcache"]);
+  assert.equal(
+    sim.store(0, 1, "random"),
+    "stored",
+    "ram, first in the list, takes what zcache refuses",
+  );
+  assert.equal(sim.load(0, 1), "hit");
+  assertIntact(sim);
 });
 
-Deno.test("checklist 4 (eager): a second register is refused too", () => {
+Deno.test("checklist 4 (eager): a second register is accepted (3.9 copies the ops over the old ones)", () => {
+  // mm/cleancache.c of 3.9 cleancache_register_ops(): old = cleancache_ops; cleancache_ops = *ops; return old
   const sim = new Simulation({ regime: "eager" });
   sim.register("zcache");
-  assert.throws(() => sim.register("zcache"), SimError);
+  const r = sim.register("ram");
+  assert.deepEqual([r.cleancache, r.frontswap], ["override", "override"]);
+  assert.deepEqual(sim.backendNames, ["ram"]);
+  assert.equal(sim.snapshot().integrity.backend_overrides, 1);
 });
 
 Deno.test("checklist 5 (fake-poolid): mounts get fake ids 1000, 1001...; shared mounts 2000+i", () => {
@@ -157,9 +176,9 @@ Deno.test("checklist 8 (fake-poolid): umount frees the slot for the next mount",
   assert.equal(late.fakeId, 1005);
   assert.equal(late.state, "pending");
   // with a backend, umount also destroys the real pool
-  const f = new CleancacheFrontend("fake-poolid");
+  const f = createCleancache("fake-poolid");
   const spy = new SpyBackend();
-  f.register(spy);
+  f.registerOps(spy);
   const a = superblock("a");
   f.initFs(a);
   f.invalidateFs(a);
@@ -181,13 +200,16 @@ Deno.test("checklist 9 (eager): a mount before register is never cached after re
   assert.deepEqual([c.puts, c.succ_gets, c.failed_gets], [1, 1, 0]);
 });
 
-Deno.test("checklist 9 (eager): a swapon before register never uses frontswap", () => {
+Deno.test("checklist 13 (eager): a swapon before register has no map, yet its stores reach the backend (failed_stores)", () => {
+  // mm/swapfile.c of 3.9 sys_swapon(): a frontswap_map only if frontswap_enabled;
+  // include/linux/frontswap.h of 3.9 frontswap_store(): checks frontswap_enabled only
   const sim = new Simulation({ regime: "eager" });
   sim.swapon(0, 8);
-  sim.register("zcache");
+  sim.register("ram"); // refuses a swap type it was never told about
   assert.deepEqual(fs(sim).uncached, [0]);
   assert.equal(sim.store(0, 1, "text"), "rejected");
-  assert.equal(fs(sim).failed_stores, 0);
+  assert.equal(fs(sim).failed_stores, 1);
+  assert.equal(sim.snapshot().swapTypes[0].disk_writes, 1, "the page went to disk");
   assert.equal(sim.load(0, 1), "miss");
   assertIntact(sim);
 });
@@ -273,11 +295,11 @@ for (const regime of ["fake-poolid", "deferred"] as const) {
   });
 
   Deno.test(`checklist 14 (${regime}): register inits each pending type once; earlier pages still load from disk`, () => {
-    const f = new FrontswapFrontend(regime);
+    const f = createFrontswap(regime);
     f.init(0, 8);
     f.init(5, 8);
     const spy = new SpyBackend();
-    f.register(spy.frontswap);
+    f.registerOps(spy.frontswap);
     assert.deepEqual(spy.calls, ["init 0", "init 5"]);
 
     const sim = new Simulation({ regime });
@@ -294,6 +316,9 @@ for (const regime of ["fake-poolid", "deferred"] as const) {
   });
 }
 
+/** Whether a duplicate store reaches the backend over its old copy, per release. */
+const DUPLICATE_REACHES_BACKEND = { eager: 1, "fake-poolid": 1, deferred: 0 };
+
 for (const regime of REGIMES) {
   Deno.test(`checklist 15 (${regime}): a refused duplicate store never lets the old copy load`, () => {
     const sim = new Simulation({ regime });
@@ -301,21 +326,28 @@ for (const regime of REGIMES) {
     sim.swapon(0, 8);
     assert.equal(sim.store(0, 1, "text"), "stored");
     assert.equal(sim.store(0, 1, "random"), "rejected");
-    // zcache-main.c: the refused page never reaches `tmem_put`, so no duplicate is replaced
+    // zcache-main.c: a refused page never reaches `tmem_put`, so no duplicate is replaced,
+    // whether the frontswap of the release hands the duplicate on (3.9/3.10) or
+    // invalidates the old copy first (4.2)
     assert.equal(sim.snapshot().backend!.duplicate_entry, 0);
     assert.equal(sim.load(0, 1), "miss");
     assert.equal(fs(sim).pages, 0);
     assertIntact(sim);
+    // a duplicate that is stored: tmem.c `tmem_put` flushes the old copy, if it reached zcache
+    assert.equal(sim.store(0, 2, "text"), "stored");
+    assert.equal(sim.store(0, 2, "records"), "stored");
+    assert.equal(sim.snapshot().backend!.duplicate_entry, DUPLICATE_REACHES_BACKEND[regime]);
+    assertIntact(sim);
   });
 
   Deno.test(`checklist 16 (${regime}): a load with the bit clear never calls the backend; loads counts successes`, () => {
-    const f = new FrontswapFrontend(regime);
+    const f = createFrontswap(regime);
     const spy = new SpyBackend();
-    f.register(spy.frontswap);
+    f.registerOps(spy.frontswap);
     f.init(0, 8);
     assert.equal(f.load(0, 3, out), false);
     assert.equal(spy.count("load"), 0);
-    assert.equal(f.store(0, 3, page), true);
+    assert.equal(f.store(0, 3, page), STORE_OK);
     assert.equal(f.load(0, 3, out), true);
     assert.equal(spy.count("load"), 1);
     spy.pages.clear(); // the backend lost it: the bit is set, the load fails
@@ -323,31 +355,37 @@ for (const regime of REGIMES) {
     assert.equal(f.counters.loads, 1);
   });
 
-  Deno.test(`checklist 17 (${regime}): swapoff empties the type in the backend, counts nothing`, () => {
+  Deno.test(`checklist 17 (${regime}): swapoff swaps every used slot in (loads) and frees it (invalidates), then empties the type`, () => {
+    // mm/swapfile.c sys_swapoff(): try_to_unuse(type, false, 0) before frontswap_invalidate_area()
     const sim = new Simulation({ regime });
-    sim.register("zcache");
+    // without exclusive gets (zcache's nofrontswapexclusivegets): the loads leave the bits
+    // set, so the frees invalidate them (zcache-main.c turns exclusive gets on by default)
+    sim.register("zcache", { exclusive_gets: false });
     sim.swapon(0, 8);
     sim.store(0, 0, "text");
     sim.store(0, 1, "heap");
+    sim.store(0, 2, "random"); // refused: on disk only
     const before = fs(sim);
     sim.swapoff(0);
     const after = fs(sim);
     assert.equal(sim.snapshot().backend!.frontswap_pages, 0);
     assert.deepEqual(
       [after.loads, after.succ_stores, after.failed_stores, after.invalidates],
-      [before.loads, before.succ_stores, before.failed_stores, before.invalidates],
+      [before.loads + 2, before.succ_stores, before.failed_stores, before.invalidates + 2],
     );
     assert.deepEqual(after.active, []);
+    assertIntact(sim);
+    assert.equal(sim.snapshot().integrity.verified_reads, 3);
   });
 }
 
 Deno.test("checklist 17 (fake-poolid): swapoff with no backend clears the need_init bit", () => {
-  const f = new FrontswapFrontend("fake-poolid");
+  const f = createFrontswap("fake-poolid");
   f.init(2, 8);
   f.init(4, 8);
   f.invalidateArea(2);
   const spy = new SpyBackend();
-  f.register(spy.frontswap);
+  f.registerOps(spy.frontswap);
   assert.deepEqual(spy.calls, ["init 4"]);
 });
 
@@ -439,8 +477,9 @@ Deno.test("checklist 21: pool full with writeback writes the oldest frontswap pa
   const s = sim.snapshot();
   assert.ok(s.backend!.written_back_pages > 0);
   assert.equal(s.frontswap.written_back_pages, s.backend!.written_back_pages);
-  // frontswap is never told: its bits over-count what zswap holds
-  assert.equal(s.frontswap.pages, s.backend!.frontswap_pages + s.backend!.written_back_pages);
+  // the kernel never tells frontswap about a writeback: the bits stay set
+  assert.equal(s.frontswap.pages, 30);
+  assert.equal(s.backend!.frontswap_pages, 30 - s.backend!.written_back_pages);
   assert.equal(sim.load(0, 0), "miss", "the oldest went to disk");
   assert.equal(sim.load(0, 29), "hit");
   for (let i = 1; i < 29; i++) sim.load(0, i);

@@ -214,8 +214,8 @@ Deno.test("--help lists flags, commands, workloads and their parameters", async 
 });
 
 Deno.test("--script FILE runs the file", async () => {
-  const r = await run(["--script", "tests/scenarios/deferred.tmem", "--json"]);
-  assert.equal(r.code, 2, "deferred.tmem has one intentionally refused line");
+  const r = await run(["--script", "tests/scenarios/register-order.tmem", "--json"]);
+  assert.equal(r.code, 2, "register-order.tmem has one intentionally refused line");
   const objs = jsonLines(r.stdout);
   assert.ok(objs.filter((o) => o.cmd === "expect").every((o) => o.pass === true));
 });
@@ -324,20 +324,22 @@ Deno.test("--once prints one text snapshot of the dashboard after the script", a
   assert.equal(r.stdout.includes("\u001b["), false, "no colour codes");
 });
 
-Deno.test("--compare reports errors per regime (a second register is refused except in fake-poolid)", async () => {
-  const r = await run(["--compare"], "register zcache\nregister ram\n");
+Deno.test("--compare reports errors per regime (3.9 and 3.10 replace a backend, 4.2 stacks it)", async () => {
+  const script = "register zcache\nregister ram\nunregister\nunregister\n";
+  const r = await run(["--compare"], script);
   assert.equal(r.code, 2);
   assert.deepEqual(r.stderr.trimEnd().split("\n"), [
-    "eager: line 2: register: zcache is already registered (EBUSY); unregister it first",
-    "deferred: line 2: register: zcache is already registered (EBUSY); unregister it first",
+    "eager: line 4: unregister: no backend is registered",
+    "fake-poolid: line 4: unregister: no backend is registered",
   ]);
-  assert.match(r.stdout, /\nbackend\.name\s+zcache\s+ram\s+zcache\n/);
-  assert.match(r.stdout, /\nerrors\s+1\s+0\s+1\n$/);
-  const j = await run(["--compare", "--json"], "register zcache\nregister ram\n");
+  assert.match(r.stdout, /\nintegrity\.backend_overrides\s+1\s+1\s+0\n/);
+  assert.match(r.stdout, /\nintegrity\.causes\.unexplained\s+0\s+0\s+0\n/);
+  assert.match(r.stdout, /\nerrors\s+1\s+1\s+0\n$/);
+  const j = await run(["--compare", "--json"], script);
   const objs = jsonLines(j.stdout);
   assert.deepEqual(objs.slice(0, 2).map((o) => [o.regime, o.line, o.cmd]), [
-    ["eager", 2, "register"],
-    ["deferred", 2, "register"],
+    ["eager", 4, "unregister"],
+    ["fake-poolid", 4, "unregister"],
   ]);
   assert.equal(objs[2].cmd, "compare");
 });

@@ -7,23 +7,10 @@
  */
 import { CONTENT_CLASSES, type ContentClass, isContentClass } from "../content.ts";
 import { quote } from "./text.ts";
+import { LIMITS, NAME_PATTERN } from "../limits.ts";
 
-/** Largest swap type + 1. */
-export const SWAP_TYPES = 32;
-
-/** Upper bounds keeping every request a sane size. */
-export const PARSE_LIMITS = {
-  ino: 0xffffffff,
-  index: 0xffffffff,
-  offset: 0xffffffff,
-  slots: 1 << 20,
-  ticks: 1_000_000,
-  seed: 0xffffffff,
-  limit: 1 << 24,
-  threshold: 4096,
-  level: 9,
-  nameLength: 64,
-} as const;
+/** Upper bounds keeping every request a sane size (one definition: src/limits.ts). */
+export const PARSE_LIMITS = LIMITS;
 
 /** Why a line is not a command (without line number or command word). */
 export class ParseFailure extends Error {}
@@ -61,7 +48,7 @@ export function parseUint(tok: string | undefined, what: string, max: number, mi
 export function parseName(tok: string | undefined, what = "NAME"): string {
   if (tok === undefined) fail(`missing ${what}`);
   if (tok.includes("=")) fail(`missing ${what} (got option ${quote(tok)})`);
-  if (!/^[A-Za-z0-9_.:/-]+$/.test(tok)) {
+  if (!NAME_PATTERN.test(tok)) {
     fail(`${what} may use letters, digits and _ . : / - only, got ${quote(tok)}`);
   }
   if (tok.length > PARSE_LIMITS.nameLength) {
@@ -81,7 +68,7 @@ export function parseClass(tok: string | undefined): ContentClass {
 
 /** A swap type 0..31. */
 export function parseType(tok: string | undefined): number {
-  return parseUint(tok, "TYPE", SWAP_TYPES - 1);
+  return parseUint(tok, "TYPE", LIMITS.swapType);
 }
 
 /**

@@ -153,7 +153,10 @@ export function counterRows(stats: Stats): [string, string][] {
       continue;
     }
     for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
-      rows.push([`${g}.${k}`, formatCell(v)]);
+      if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+        // a nested group (integrity.causes): one row per field
+        for (const [k2, v2] of Object.entries(v)) rows.push([`${g}.${k}.${k2}`, formatCell(v2)]);
+      } else rows.push([`${g}.${k}`, formatCell(v)]);
     }
   }
   return rows;
@@ -167,5 +170,10 @@ export function formatCell(v: unknown): string {
   if (Array.isArray(v)) return v.length ? v.join(",") : "-";
   if (typeof v === "boolean") return v ? "on" : "off";
   if (v === null || v === undefined) return "-";
+  if (typeof v === "object") {
+    // a nested group (integrity.causes): its non-zero fields
+    const set = Object.entries(v).filter(([, x]) => x !== 0);
+    return set.length ? set.map(([k, x]) => `${k}:${formatCell(x)}`).join(",") : "-";
+  }
   return v === "" ? '""' : String(v);
 }

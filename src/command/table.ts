@@ -206,20 +206,29 @@ const register = command<{ kind: "register"; backend: BackendKind; options: Back
     return opts ? `register ${c.backend} ${opts}` : `register ${c.backend}`;
   },
   execute(c, { sim }) {
-    sim.register(c.backend, c.options);
-    return {};
+    // a result line when the registration stacked, was partly refused or overrode a backend
+    const r = sim.register(c.backend, c.options);
+    return r.note === null ? {} : { text: `register ${c.backend}: ${r.note}` };
   },
 });
 
-const unregister = command<Bare<"unregister">>({
+const unregister = command<{ kind: "unregister"; name?: string }>({
   word: "unregister",
-  usage: [["unregister", "unregister the backend (frontswap pages written back)"]],
+  usage: [[
+    "unregister [NAME]",
+    "unregister the newest backend, or the one named (its frontswap pages written back)",
+  ]],
   changesState: true,
   compare: "replay",
-  parse: bare("unregister"),
-  format: () => "unregister",
-  execute(_c, { sim }) {
-    sim.unregister();
+  parse(t) {
+    if (t.length === 1) return { kind: "unregister" };
+    const name = parseName(t[1]);
+    noMore(t, 2);
+    return { kind: "unregister", name };
+  },
+  format: (c) => (c.name === undefined ? "unregister" : `unregister ${c.name}`),
+  execute(c, { sim }) {
+    sim.unregister(c.name);
     return {};
   },
 });

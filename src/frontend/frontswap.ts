@@ -1,31 +1,32 @@
 /**
- * The frontswap frontend (`mm/frontswap.c`) in three registration regimes.
- * Each enabled swap type has a bitmap, one bit per slot: set = the backend
- * holds that slot's page.
+ * What every release's frontswap frontend (`mm/frontswap.c`) has in common:
+ * the swap area with its bitmap (`frontswap_map`, one bit per slot: set = a
+ * backend holds that slot's page) and `frontswap_pages`, the debugfs
+ * counters, the writethrough and exclusive-gets switches. The release-specific
+ * state machines (no map, need_init, the ops list) are the regime modules in
+ * src/regimes/, each a subclass of `FrontswapFrontend`.
  */
 import type { FrontswapOps } from "../backends/ops.ts";
-import type { Regime } from "../regime.ts";
 import type { BackingState } from "../snapshot.ts";
-import { SimError } from "../errors.ts";
 
 /** One enabled swap type as frontswap sees it (`swap_info_struct`). */
 export interface SwapArea {
   readonly type: number;
   readonly slots: number;
-  /** `frontswap_map`: 1 = the backend holds the slot. */
-  readonly map: Uint8Array;
-  /** `frontswap_pages`: set bits. */
+  /** `sis->frontswap_map`: 1 = a backend holds the slot; null = no map (3.9 swapon with no backend). */
+  map: Uint8Array | null;
+  /** `sis->frontswap_pages`, as the release keeps it (3.9 can over-count it). */
   pages: number;
-  /** The current backend was told `init(type)`. */
+  /** How far `pages` is above the set bits because of a reproduced kernel bug (3.9). */
+  overcount: number;
+  /** The newest registered backend was told `init(type)`. */
   inited: boolean;
-  /** eager only: enabled before any backend, never uses frontswap. */
-  uncached: boolean;
   succ_stores: number;
   failed_stores: number;
   loads: number;
   invalidates: number;
   written_back: number;
-  /** Stores that reached no backend (pending, uncached): ours. */
+  /** Stores that reached no backend (pending, uncached, no backend): ours. */
   skipped: number;
 }
 
@@ -38,20 +39,31 @@ export interface FrontswapCounters {
 }
 
 export interface FrontswapOptions {
-  /** A successful store still reports failure so the page is written to disk too. */
+  /** `frontswap_writethrough(true)`: a successful store is reported failed, so swap writes the disk too. */
   writethrough?: boolean;
   /**
-   * `frontswap_tmem_exclusive_gets`: a successful load clears the bit and the
-   * backend drops its copy; the page lives on, dirty, in the swap cache.
+   * `frontswap_tmem_exclusive_gets(true)`: a successful load clears the bit
+   * and the backend drops its copy; the page lives on, dirty, in the swap cache.
    */
   exclusiveLoads?: boolean;
 }
 
-/** The frontswap frontend: per-type bitmaps, counters, lazy registration. */
-export class FrontswapFrontend {
-  readonly regime: Regime;
-  readonly writethrough: boolean;
-  /** Switched on by a backend calling `frontswap_tmem_exclusive_gets(true)` (zcache). */
+/** `__frontswap_store` outcome: refused (the page goes to disk), stored with its bit set, or stored with no bit (3.9, no map). */
+export const STORE_REFUSED = 0;
+export const STORE_OK = 1;
+export const STORE_OK_NO_BIT = 2;
+export type StoreResult = typeof STORE_REFUSED | typeof STORE_OK | typeof STORE_OK_NO_BIT;
+
+/**
+ * What `frontswap_register_ops` did: `registered` (first backend),
+ * `override` (replaced a live one: 3.9, 3.10), `stacked` (put at the head of
+ * the ops list: 4.2).
+ */
+export type FrontswapRegistration = "registered" | "override" | "stacked";
+
+/** The frontswap frontend of one release; see src/regimes/ for each. */
+export abstract class FrontswapFrontend {
+  writethrough: boolean;
   exclusiveLoads: boolean;
   readonly counters: FrontswapCounters = {
     loads: 0,
@@ -61,28 +73,79 @@ export class FrontswapFrontend {
   };
   /** Stores that reached no backend, over all types ever enabled (ours). */
   skipped = 0;
-  #ops: FrontswapOps | null = null;
-  readonly #areas = new Map<number, SwapArea>();
+  protected readonly areaMap = new Map<number, SwapArea>();
 
-  constructor(regime: Regime, opts: FrontswapOptions = {}) {
-    this.regime = regime;
+  constructor(opts: FrontswapOptions = {}) {
     this.writethrough = opts.writethrough ?? false;
     this.exclusiveLoads = opts.exclusiveLoads ?? false;
   }
 
-  get backend(): FrontswapOps | null {
-    return this.#ops;
+  /** `frontswap_init(type)` at swapon (`enable_swap_info`). */
+  abstract init(type: number, slots: number): SwapArea;
+  /** `__frontswap_store`. */
+  abstract store(type: number, offset: number, page: Uint8Array): StoreResult;
+  /** `__frontswap_load`: true on a hit (page written to `out`). */
+  abstract load(type: number, offset: number, out: Uint8Array): boolean;
+  /** `__frontswap_invalidate_page` (`swap_entry_free`). */
+  abstract invalidatePage(type: number, offset: number): void;
+  /** `__frontswap_invalidate_area` as swapoff reaches it; the area is gone afterwards. */
+  abstract invalidateArea(type: number): void;
+  /** `frontswap_register_ops`. */
+  abstract registerOps(ops: FrontswapOps): FrontswapRegistration;
+  /** Unregister `ops` (ours): drop it from the frontend; the caller wrote its pages back first. */
+  protected abstract dropOps(ops: FrontswapOps): void;
+  /** The registered ops, newest first. */
+  abstract holders(): readonly FrontswapOps[];
+  abstract state(a: SwapArea): BackingState;
+
+  /**
+   * Unregister (ours). Every set bit whose page `ops` holds is written back
+   * by `writeBack(type, offset)` (it returns whether `ops` had the page, and
+   * counts it) and its bit cleared; when no backend is left, every bit is.
+   * Returns the pages written back.
+   */
+  unregisterOps(ops: FrontswapOps, writeBack: (type: number, offset: number) => boolean): number {
+    let written = 0;
+    const last = this.holders().length === 1;
+    for (const a of this.areaMap.values()) {
+      if (a.map) {
+        for (let off = 0; off < a.slots; off++) {
+          if (a.map[off] !== 1) continue;
+          const had = writeBack(a.type, off);
+          if (had) written++;
+          if (had || last) {
+            a.map[off] = 0;
+            a.pages--;
+          }
+        }
+      }
+      if (last) {
+        a.pages = 0;
+        a.overcount = 0;
+      }
+      ops.invalidateArea(a.type);
+    }
+    this.dropOps(ops);
+    return written;
   }
 
-  /** `frontswap_init(type)` at swapon. */
-  init(type: number, slots: number): SwapArea {
-    const area: SwapArea = {
+  area(type: number): SwapArea | undefined {
+    return this.areaMap.get(type);
+  }
+
+  areas(): Iterable<SwapArea> {
+    return this.areaMap.values();
+  }
+
+  /** A new area (`swapon`): with a bitmap, or with none (3.9 with no backend). */
+  protected newArea(type: number, slots: number, withMap: boolean): SwapArea {
+    const a: SwapArea = {
       type,
       slots,
-      map: new Uint8Array(slots),
+      map: withMap ? new Uint8Array(slots) : null,
       pages: 0,
+      overcount: 0,
       inited: false,
-      uncached: false,
       succ_stores: 0,
       failed_stores: 0,
       loads: 0,
@@ -90,144 +153,37 @@ export class FrontswapFrontend {
       written_back: 0,
       skipped: 0,
     };
-    this.#areas.set(type, area);
-    if (this.#ops) {
-      this.#ops.init(type);
-      area.inited = true;
-    } else if (this.regime === "eager") {
-      area.uncached = true; // frontswap_enabled was false: no frontswap_map
-    }
-    // fake-poolid: need_init bit; deferred: an active type without backend
-    return area;
+    this.areaMap.set(type, a);
+    return a;
   }
 
-  /**
-   * `frontswap_store`: true when the backend holds the page and the disk
-   * write can be skipped. With writethrough it is stored yet reported false.
-   */
-  store(type: number, offset: number, page: Uint8Array): boolean {
-    const a = this.#areas.get(type)!;
-    if (!this.#ops || a.uncached) {
-      // no backend: no kernel counter moves; ours counts the store that went to disk
-      a.skipped++;
-      this.skipped++;
-      return false;
-    }
-    const dup = a.map[offset] === 1;
-    const ok = this.#ops.store(type, offset, page);
+  /** A store that reached no backend (ours: the kernel counts nothing). */
+  protected skip(a: SwapArea): StoreResult {
+    a.skipped++;
+    this.skipped++;
+    return STORE_REFUSED;
+  }
+
+  /** `inc_frontswap_succ_stores()` / `inc_frontswap_failed_stores()`. */
+  protected countStore(a: SwapArea, ok: boolean): void {
     if (ok) {
-      a.map[offset] = 1;
-      if (!dup) a.pages++;
       this.counters.succ_stores++;
       a.succ_stores++;
     } else {
       this.counters.failed_stores++;
       a.failed_stores++;
-      if (dup) {
-        // a failed duplicate store must not leave the older copy loadable
-        a.map[offset] = 0;
-        a.pages--;
-        this.#ops.invalidatePage(type, offset);
-      }
     }
-    return ok && !this.writethrough;
   }
 
-  /** `frontswap_load`: asks the backend only when the bit is set. */
-  load(type: number, offset: number, out: Uint8Array): boolean {
-    const a = this.#areas.get(type)!;
-    if (!this.#ops || a.map[offset] !== 1) return false;
-    const ok = this.#ops.load(type, offset, out);
-    if (ok) {
-      this.counters.loads++;
-      a.loads++;
-      if (this.exclusiveLoads) {
-        this.#ops.invalidatePage(type, offset);
-        a.map[offset] = 0;
-        a.pages--;
-      }
-    }
-    return ok;
+  /** `inc_frontswap_loads()`. */
+  protected countLoad(a: SwapArea): void {
+    this.counters.loads++;
+    a.loads++;
   }
 
-  /** `frontswap_invalidate_page` when a slot is freed. */
-  invalidatePage(type: number, offset: number): void {
-    const a = this.#areas.get(type)!;
-    if (a.map[offset] !== 1) return;
-    this.#ops?.invalidatePage(type, offset);
-    a.map[offset] = 0;
-    a.pages--;
+  /** `inc_frontswap_invalidates()`. */
+  protected countInvalidate(a: SwapArea): void {
     this.counters.invalidates++;
     a.invalidates++;
-  }
-
-  /** `frontswap_invalidate_area` at swapoff (not counted). */
-  invalidateArea(type: number): void {
-    const a = this.#areas.get(type);
-    if (!a) return;
-    if (this.#ops && a.inited) this.#ops.invalidateArea(type);
-    this.#areas.delete(type);
-  }
-
-  /** The backend wrote a page back to its slot under pool pressure: clear the bit. */
-  wroteBack(type: number, offset: number): void {
-    const a = this.#areas.get(type);
-    if (!a || a.map[offset] !== 1) return;
-    a.map[offset] = 0;
-    a.pages--;
-    a.written_back++;
-  }
-
-  /**
-   * `frontswap_register_ops`: init every type waiting for a backend
-   * (fake-poolid: the need_init bits; deferred: every active type). Under
-   * fake-poolid a second registration replaces the first, as in 3.10.
-   */
-  register(ops: FrontswapOps): void {
-    if (this.#ops && this.regime !== "fake-poolid") {
-      throw new SimError("register: a backend is already registered (EBUSY)");
-    }
-    for (const a of this.#areas.values()) {
-      if (!a.inited && !a.uncached) {
-        ops.init(a.type);
-        a.inited = true;
-      }
-    }
-    this.#ops = ops;
-  }
-
-  /**
-   * Unregister (ours). `writeBack(type, offset)` must save each held page to
-   * its slot first (it returns whether the page could be read back); then
-   * every bit is cleared and every type waits again (eager: never again).
-   */
-  unregister(writeBack: (type: number, offset: number) => void): void {
-    if (!this.#ops) return;
-    for (const a of this.#areas.values()) {
-      for (let off = 0; off < a.slots; off++) {
-        if (a.map[off] !== 1) continue;
-        writeBack(a.type, off);
-        a.map[off] = 0;
-        a.written_back++;
-      }
-      a.pages = 0;
-      if (a.inited) this.#ops.invalidateArea(a.type);
-      a.inited = false;
-      if (this.regime === "eager") a.uncached = true;
-    }
-    this.#ops = null;
-  }
-
-  state(a: SwapArea): BackingState {
-    if (a.uncached) return "uncached";
-    return this.#ops && a.inited ? "backed" : "pending";
-  }
-
-  area(type: number): SwapArea | undefined {
-    return this.#areas.get(type);
-  }
-
-  areas(): Iterable<SwapArea> {
-    return this.#areas.values();
   }
 }

@@ -3,13 +3,11 @@
  * a filesystem mounted or unmounted, a swap type enabled or disabled - within
  * the bounds of its parameters. The first change happens on the first tick.
  *
- * A swap type is disabled the way a real `swapoff` does it: every page still
- * in one of its slots is swapped in first (`load` + `free`), then `swapoff`
- * is called, so no swapped page is lost. The `swap` workload then counts
- * those pages as resident.
+ * A swap type is disabled with `swapoff`, whose `try_to_unuse` swaps every
+ * page still in one of its slots in first, so no swapped page is lost. The
+ * `swap` workload then counts those pages as resident.
  */
-import type { Simulation } from "../simulation.ts";
-import type { Workload, WorkloadParams } from "../workload.ts";
+import type { Workload, WorkloadHost, WorkloadParams } from "../workload.ts";
 import { SimError } from "../errors.ts";
 import { docsOf, type ParamSpecs, resolveParams } from "./params.ts";
 
@@ -82,7 +80,7 @@ export class ChurnWorkload implements Workload {
     }
   }
 
-  step(sim: Simulation): void {
+  step(sim: WorkloadHost): void {
     if (this.#ticks++ % this.#every !== 0) return;
     try {
       this.#change(sim);
@@ -91,11 +89,11 @@ export class ChurnWorkload implements Workload {
     }
   }
 
-  stop(_sim: Simulation): void {
+  stop(_sim: WorkloadHost): void {
     this.#ticks = 0;
   }
 
-  #change(sim: Simulation): void {
+  #change(sim: WorkloadHost): void {
     const rng = sim.rng;
     const mounted = sim.mountedNames();
     const types = sim.activeTypes();
@@ -133,16 +131,10 @@ export class ChurnWorkload implements Workload {
     if (actions.length) actions[rng.int(actions.length)]();
   }
 
-  /** Swap every page of the type in (load + free), then disable it. */
-  #swapoff(sim: Simulation, type: number): void {
-    const info = sim.snapshot().swapTypes.find((t) => t.type === type);
-    const slots = info?.slots ?? 0;
-    for (let off = 0; off < slots; off++) {
-      if (!sim.slotInUse(type, off)) continue;
-      sim.load(type, off);
-      sim.free(type, off);
-      this.counters.swappedIn++;
-    }
+  /** Disable the type; swapoff's `try_to_unuse` swaps every page in first. */
+  #swapoff(sim: WorkloadHost, type: number): void {
+    const slots = sim.slotCount(type);
+    for (let off = 0; off < slots; off++) if (sim.slotInUse(type, off)) this.counters.swappedIn++;
     sim.swapoff(type);
     this.counters.swapoffs++;
   }

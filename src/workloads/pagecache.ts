@@ -18,8 +18,7 @@
  * file's cached pages are gone; an unmount visits only that filesystem's
  * files: never the whole cache (`dropVisits` counts the keys looked at).
  */
-import type { Simulation } from "../simulation.ts";
-import type { PageVersionRef, Workload, WorkloadParams } from "../workload.ts";
+import type { PageVersionRef, Workload, WorkloadHost, WorkloadParams } from "../workload.ts";
 import { SimError } from "../errors.ts";
 import { hash32 } from "../rng.ts";
 import { LruMap } from "./lru.ts";
@@ -160,7 +159,7 @@ export class PagecacheWorkload implements Workload {
     return this.#cache.size;
   }
 
-  step(sim: Simulation): void {
+  step(sim: WorkloadHost): void {
     const targets = this.#syncMounts(sim);
     if (targets.length === 0) return;
     const rng = sim.rng;
@@ -185,7 +184,7 @@ export class PagecacheWorkload implements Workload {
   }
 
   /** The oldest pages of the page cache: the next clean pages to be put. */
-  upcoming(sim: Simulation, max: number): PageVersionRef[] {
+  upcoming(sim: WorkloadHost, max: number): PageVersionRef[] {
     const out: PageVersionRef[] = [];
     for (const [key] of this.#cache.entries()) {
       if (out.length >= max) break;
@@ -196,7 +195,7 @@ export class PagecacheWorkload implements Workload {
     return out;
   }
 
-  stop(_sim: Simulation): void {
+  stop(_sim: WorkloadHost): void {
     this.#cache.clear();
     for (const fs of this.#fsBySlot) {
       fs.perFile.fill(0);
@@ -251,7 +250,7 @@ export class PagecacheWorkload implements Workload {
     }
   }
 
-  #pickFile(sim: Simulation): number {
+  #pickFile(sim: WorkloadHost): number {
     return 1 + (sim.rng.zipf(this.#files, this.#skew) * this.#fileStride) % this.#files;
   }
 
@@ -260,7 +259,7 @@ export class PagecacheWorkload implements Workload {
   }
 
   /** Names to work on now; forget cached pages of filesystems that went away. */
-  #syncMounts(sim: Simulation): string[] {
+  #syncMounts(sim: WorkloadHost): string[] {
     const mounted = sim.mountedNames();
     const now = new Set(mounted);
     for (const n of this.#known) {
@@ -272,7 +271,7 @@ export class PagecacheWorkload implements Workload {
     return this.#only ? mounted.filter((n) => this.#only!.has(n)) : mounted;
   }
 
-  #read(sim: Simulation, fs: string, ino: number, index: number): void {
+  #read(sim: WorkloadHost, fs: string, ino: number, index: number): void {
     this.counters.reads++;
     const f = this.#fsPages(fs);
     const key = this.#keyOf(f, ino, index);
@@ -290,7 +289,7 @@ export class PagecacheWorkload implements Workload {
     this.#insert(sim, f, ino, key);
   }
 
-  #write(sim: Simulation, fs: string, ino: number, index: number): void {
+  #write(sim: WorkloadHost, fs: string, ino: number, index: number): void {
     this.counters.writes++;
     const f = this.#fsPages(fs);
     const key = this.#keyOf(f, ino, index);
@@ -300,7 +299,7 @@ export class PagecacheWorkload implements Workload {
     } else this.#insert(sim, f, ino, key);
   }
 
-  #insert(sim: Simulation, fs: FsPages, ino: number, key: number): void {
+  #insert(sim: WorkloadHost, fs: FsPages, ino: number, key: number): void {
     while (this.#cache.size >= this.#capacity) {
       const [oldKey] = this.#cache.oldest()!;
       const [old, oldIno, oldIndex] = this.#pageOf(oldKey);
@@ -313,7 +312,7 @@ export class PagecacheWorkload implements Workload {
     this.#add(fs, ino, key);
   }
 
-  #dropFile(sim: Simulation, fs: string, ino: number, remove: boolean): void {
+  #dropFile(sim: WorkloadHost, fs: string, ino: number, remove: boolean): void {
     if (remove) {
       this.counters.deletes++;
       sim.deleteFile(fs, ino);

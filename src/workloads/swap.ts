@@ -14,8 +14,7 @@
  * workload no longer finds in use is treated the same way. When no swap slot
  * is free, new pages are not allocated (the touch is dropped, `oom` counted).
  */
-import type { Simulation } from "../simulation.ts";
-import type { PageVersionRef, Workload, WorkloadParams } from "../workload.ts";
+import type { PageVersionRef, Workload, WorkloadHost, WorkloadParams } from "../workload.ts";
 import { SimError } from "../errors.ts";
 import { hash32 } from "../rng.ts";
 import { LruMap } from "./lru.ts";
@@ -124,7 +123,7 @@ export class SwapWorkload implements Workload {
     return this.#owner.size;
   }
 
-  step(sim: Simulation): void {
+  step(sim: WorkloadHost): void {
     const rng = sim.rng;
     this.#syncTypes(sim);
     // Processes come and go.
@@ -150,7 +149,7 @@ export class SwapWorkload implements Workload {
   }
 
   /** The least recently used resident pages: the next ones to be swapped out. */
-  upcoming(_sim: Simulation, max: number): PageVersionRef[] {
+  upcoming(_sim: WorkloadHost, max: number): PageVersionRef[] {
     const out: PageVersionRef[] = [];
     for (const [key, p] of this.#lru.entries()) {
       if (out.length >= max) break;
@@ -160,7 +159,7 @@ export class SwapWorkload implements Workload {
     return out;
   }
 
-  stop(sim: Simulation): void {
+  stop(sim: WorkloadHost): void {
     for (const p of [...this.#procs]) this.#exit(sim, p);
     this.#lru.clear();
     this.#version.clear();
@@ -171,7 +170,7 @@ export class SwapWorkload implements Workload {
     return pickClass(this.#mix, hash32(p.pid, page, 0x5a17) / 4294967296);
   }
 
-  #spawn(sim: Simulation): void {
+  #spawn(sim: WorkloadHost): void {
     const size = Math.max(1, Math.round(this.#size * (0.5 + sim.rng.next())));
     const p: Proc = {
       pid: this.#nextPid++,
@@ -182,7 +181,7 @@ export class SwapWorkload implements Workload {
     this.#byPid.set(p.pid, p);
   }
 
-  #exit(sim: Simulation, p: Proc): void {
+  #exit(sim: WorkloadHost, p: Proc): void {
     this.counters.exits++;
     for (let page = 0; page < p.size; page++) {
       const code = p.loc[page];
@@ -207,7 +206,7 @@ export class SwapWorkload implements Workload {
   }
 
   /** Pages on swap types that went away are resident again (swapoff swaps in). */
-  #syncTypes(sim: Simulation): void {
+  #syncTypes(sim: WorkloadHost): void {
     const now = new Set(sim.activeTypes());
     let gone = false;
     for (const t of this.#types) if (!now.has(t)) gone = true;
@@ -231,7 +230,7 @@ export class SwapWorkload implements Workload {
     this.#lru.touch(key, p);
   }
 
-  #touch(sim: Simulation, p: Proc, page: number): void {
+  #touch(sim: WorkloadHost, p: Proc, page: number): void {
     this.counters.touches++;
     const key = p.pid * PAGE_SPAN + page;
     const code = p.loc[page];
@@ -265,7 +264,7 @@ export class SwapWorkload implements Workload {
   }
 
   /** Swap out the least recently used page; false when no slot is free. */
-  #evictOne(sim: Simulation): boolean {
+  #evictOne(sim: WorkloadHost): boolean {
     const slot = sim.allocSlot();
     if (!slot) return false;
     const first = this.#lru.oldest();

@@ -40,29 +40,31 @@ for (const regime of REGIMES) {
     s.startWorkload("swap", { rate: 60, ram: 100, procs: 3, size: 100 });
     s.startWorkload("pagecache", { rate: 40, cache: 60, files: 8, pages: 16 });
     s.advance(15);
-    // tmem shares a uuid's pool between churn's cluster nodes; staging zcache gives each
-    // node a private pool (zcache_cleancache_init_shared_fs), and the simulator does not
-    // invalidate the other nodes' pools on a write (a cluster filesystem would)
-    s.register("tmem", { limit: 64 });
+    s.register("zcache", { limit: 64 });
     s.advance(40);
     s.unregister();
     s.advance(10);
     s.register("ram");
     s.advance(20);
     const snap = s.snapshot();
-    assert.equal(snap.integrity.lost_pages, 0);
-    assert.equal(snap.integrity.stale_reads, 0);
+    const i = snap.integrity;
+    // every wrong read is a kernel hazard with its name: staging zcache gives each cluster
+    // node a private pool (zcache_cleancache_init_shared_fs), and under 3.9 its one swap
+    // pool takes stores to types with no frontswap map (zcache_frontswap_init)
+    assert.equal(i.causes.unexplained, 0);
+    const named = i.causes.private_pool_for_shared_uuid + i.causes.eager_unmapped_swap_store;
+    assert.equal(i.stale_reads, named);
+    if (regime !== "eager") assert.equal(i.lost_pages, 0);
     assert.ok(snap.frontswap.loads > 0 || regime === "eager");
     assert.deepEqual(s.audit(), []);
   });
 }
 
 Deno.test("churn: parameters are checked", () => {
-  const s = new Simulation();
   assert.throws(
-    () => WORKLOAD_FACTORIES.churn({ minfs: 4, maxfs: 2 }, s),
+    () => WORKLOAD_FACTORIES.churn({ minfs: 4, maxfs: 2 }),
     /minfs must not exceed maxfs/,
   );
-  assert.throws(() => WORKLOAD_FACTORIES.churn({ names: "a b" }, s), /comma-separated/);
-  assert.throws(() => WORKLOAD_FACTORIES.churn({ every: 0 }, s), /every must be from 1/);
+  assert.throws(() => WORKLOAD_FACTORIES.churn({ names: "a b" }), /comma-separated/);
+  assert.throws(() => WORKLOAD_FACTORIES.churn({ every: 0 }), /every must be from 1/);
 });

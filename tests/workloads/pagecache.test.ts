@@ -90,7 +90,7 @@ Deno.test("pagecache: fs= restricts the work to the named filesystems", () => {
 });
 
 Deno.test("pagecache: parameters are checked, defaults documented", () => {
-  const make = (p: Record<string, string | number>) => WORKLOAD_FACTORIES.pagecache(p, sim());
+  const make = (p: Record<string, string | number>) => WORKLOAD_FACTORIES.pagecache(p);
   assert.throws(
     () => make({ bogus: 1 }),
     (e) => e instanceof SimError && /no parameter 'bogus'/.test(e.message),

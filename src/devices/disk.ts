@@ -3,13 +3,18 @@
  * remembered by its stamp, content class and digest: enough to regenerate its
  * bytes and to check any read against it.
  */
-import type { ContentClass } from "./content.ts";
+import type { ContentClass } from "../content.ts";
 
 /** The current version of one file page. */
 export interface PageVersion {
   stamp: number;
   cls: ContentClass;
   digest: number;
+  /**
+   * For the oracle: the pool (`poolKey`) the write of this version
+   * invalidated or replaced in cleancache, -1 when it reached none.
+   */
+  writePool: number;
 }
 
 /** Files on disk, per filesystem identity (a name, or a shared fs's uuid). */

@@ -1,21 +1,15 @@
 /**
- * A swap device: N slots, each with the digest of the page it should hold
- * (the truth) and of what the disk really holds. A slot's page is safe when
- * the backend holds it (bit set) or the disk holds the same digest.
+ * A swap device: N slots, which of them hold a swapped-out page, and what
+ * the disk holds at each (a page digest). What each slot SHOULD hold is the
+ * oracle's business (`SwapTruth` in src/integrity.ts).
  */
 export class SwapDevice {
   readonly type: number;
   readonly slots: number;
-  /** 1 = the slot holds a swapped-out page. */
+  /** 1 = the slot holds a swapped-out page (`swap_map[offset]` in use). */
   readonly inUse: Uint8Array;
-  /** Digest of the page the slot must return. */
-  readonly truth: Float64Array;
   /** Digest of what the disk holds at the slot (NaN = never written). */
   readonly disk: Float64Array;
-  /** 1 = already counted as lost. */
-  readonly lost: Uint8Array;
-  /** 1 = the page was loaded exclusively and lives, dirty, in the swap cache. */
-  readonly swapCached: Uint8Array;
   used = 0;
   diskWrites = 0;
   diskReads = 0;
@@ -25,10 +19,7 @@ export class SwapDevice {
     this.type = type;
     this.slots = slots;
     this.inUse = new Uint8Array(slots);
-    this.truth = new Float64Array(slots);
     this.disk = new Float64Array(slots).fill(NaN);
-    this.lost = new Uint8Array(slots);
-    this.swapCached = new Uint8Array(slots);
   }
 
   /** A free slot, or -1 when full. */
@@ -44,13 +35,10 @@ export class SwapDevice {
     return -1;
   }
 
-  /** Record a new page for the slot. */
-  fill(offset: number, digest: number): void {
+  /** The slot now holds a page. */
+  fill(offset: number): void {
     if (this.inUse[offset] === 0) this.used++;
     this.inUse[offset] = 1;
-    this.truth[offset] = digest;
-    this.lost[offset] = 0;
-    this.swapCached[offset] = 0;
   }
 
   writeDisk(offset: number, digest: number): void {
@@ -58,10 +46,14 @@ export class SwapDevice {
     this.diskWrites++;
   }
 
+  /** `swap_readpage` from the disk: the digest there. */
+  readDisk(offset: number): number {
+    this.diskReads++;
+    return this.disk[offset];
+  }
+
   release(offset: number): void {
     if (this.inUse[offset] === 1) this.used--;
     this.inUse[offset] = 0;
-    this.lost[offset] = 0;
-    this.swapCached[offset] = 0;
   }
 }

@@ -1,0 +1,181 @@
+/**
+ * The integrity oracle: it knows what every read should return and checks
+ * it. A file page must read back as the disk's current version; a swap slot
+ * as the page last swapped out to it. Every wrong read (a stale read) and
+ * every swapped page that can no longer be read back (a lost page) is
+ * counted under a named cause: one of the kernel hazards the regimes and
+ * backends reproduce on purpose, or `unexplained` (a bug of ours, which
+ * `audit` reports).
+ */
+
+/** Why a read went wrong. */
+export const CAUSES = [
+  /** A backend registered over a live one (3.9, 3.10): pool ids and frontswap bits of the first reach the second. */
+  "override",
+  /** A write through a mount whose operations reach no pool, while a pool of the same uuid holds the page. */
+  "uncached_sibling_of_shared_pool",
+  /** A backend gave each mount of one uuid a private pool: a write through one leaves the other's copy. */
+  "private_pool_for_shared_uuid",
+  /** 3.9: a store to a swap type with no frontswap map succeeded; no bit recorded it, the disk was skipped. */
+  "eager_unmapped_swap_store",
+  /** None of the above: a bug of the simulator. */
+  "unexplained",
+] as const;
+export type Cause = typeof CAUSES[number];
+
+/** Per-slot cause codes (index into CAUSES + 1; 0 = none). */
+const NO_CAUSE = 0;
+
+/** The truth of one swap device: what each slot must read back as, and what went wrong. */
+export class SwapTruth {
+  /** Digest of the page the slot must return. */
+  readonly truth: Float64Array;
+  /** 1 = already counted as lost. */
+  readonly lost: Uint8Array;
+  /** 1 = the page was loaded exclusively and lives, dirty, in the swap cache. */
+  readonly swapCached: Uint8Array;
+  /** Cause of a known hazard on the slot's current page (CAUSES index + 1), 0 = none. */
+  readonly hazard: Uint8Array;
+  /** The oracle's override count when the slot's page was stored. */
+  readonly storedAfter: Uint32Array;
+
+  constructor(slots: number) {
+    this.truth = new Float64Array(slots);
+    this.lost = new Uint8Array(slots);
+    this.swapCached = new Uint8Array(slots);
+    this.hazard = new Uint8Array(slots);
+    this.storedAfter = new Uint32Array(slots);
+  }
+
+  /** A slot was freed or refilled. */
+  reset(offset: number): void {
+    this.lost[offset] = 0;
+    this.swapCached[offset] = 0;
+    this.hazard[offset] = NO_CAUSE;
+  }
+}
+
+/** What the oracle counts (the snapshot's `integrity` group). */
+export interface IntegrityCounts {
+  backend_overrides: number;
+  verified_reads: number;
+  stale_reads: number;
+  lost_pages: number;
+  /** Stale reads by cause (they add up to `stale_reads`). */
+  causes: Record<Cause, number>;
+}
+
+/** The oracle: counts, causes, and the event hook. */
+export class IntegrityOracle {
+  verified = 0;
+  stale = 0;
+  lostPages = 0;
+  overrides = 0;
+  readonly causes: Record<Cause, number> = Object.fromEntries(
+    CAUSES.map((c) => [c, 0]),
+  ) as Record<Cause, number>;
+  /** Called for every stale read and lost page (the simulation logs it). */
+  onWrong: (what: "STALE" | "LOST", cause: Cause, text: string) => void = () => {};
+
+  /** A backend was registered over a live one. */
+  noteOverride(): void {
+    this.overrides++;
+  }
+
+  /** A read returned the right data. */
+  verifiedRead(): void {
+    this.verified++;
+  }
+
+  /** A read returned data other than the truth. */
+  staleRead(cause: Cause, text: string): void {
+    this.stale++;
+    this.causes[cause]++;
+    this.onWrong("STALE", cause, text);
+  }
+
+  // ---------------- swap ----------------
+
+  /** A page was swapped out to `offset`; `hazard` names a loss the store itself caused. */
+  swapStored(t: SwapTruth, offset: number, digest: number, hazard: Cause | null, text: string) {
+    t.truth[offset] = digest;
+    t.lost[offset] = 0;
+    t.swapCached[offset] = 0;
+    t.storedAfter[offset] = this.overrides;
+    t.hazard[offset] = hazard === null ? NO_CAUSE : CAUSES.indexOf(hazard) + 1;
+    if (hazard !== null) this.#lose(t, offset, hazard, text);
+  }
+
+  /**
+   * A swap-in of `offset` returned `digest` (from the backend when `hit`,
+   * else from the disk). Verified, or counted stale (and lost when the disk
+   * no longer has the page) under its cause.
+   */
+  swapRead(t: SwapTruth, offset: number, digest: number, hit: boolean, text: string): boolean {
+    if (digest === t.truth[offset]) {
+      this.verified++;
+      return true;
+    }
+    const cause = this.#swapCause(t, offset);
+    if (!hit && t.lost[offset] === 0) this.#lose(t, offset, cause, text);
+    this.staleRead(cause, text);
+    return false;
+  }
+
+  /** Whether the slot's page is known lost for a named reason (not `unexplained`). */
+  explainedLoss(t: SwapTruth, offset: number): boolean {
+    const h = t.hazard[offset];
+    return (h !== NO_CAUSE && CAUSES[h - 1] !== "unexplained") ||
+      t.storedAfter[offset] < this.overrides;
+  }
+
+  /** The snapshot's `integrity` group. */
+  counts(): IntegrityCounts {
+    return {
+      backend_overrides: this.overrides,
+      verified_reads: this.verified,
+      stale_reads: this.stale,
+      lost_pages: this.lostPages,
+      causes: { ...this.causes },
+    };
+  }
+
+  #swapCause(t: SwapTruth, offset: number): Cause {
+    const h = t.hazard[offset];
+    if (h !== NO_CAUSE) return CAUSES[h - 1];
+    if (t.storedAfter[offset] < this.overrides) return "override";
+    return "unexplained";
+  }
+
+  #lose(t: SwapTruth, offset: number, cause: Cause, text: string): void {
+    t.lost[offset] = 1;
+    this.lostPages++;
+    this.onWrong("LOST", cause, text);
+  }
+}
+
+/** What the oracle needs to know about a cleancache read that returned the wrong data. */
+export interface FileReadContext {
+  /** The reader's uuid (a shared filesystem), or null. */
+  uuid: string | null;
+  /** The pool the reader's operations reach (`poolKey`), or -1. */
+  pool: number;
+  /** Another live superblock of a different filesystem reaches the same pool. */
+  foreignSibling: boolean;
+  /** The pool the current version's write invalidated or replaced (-1: none); undefined when unknown. */
+  writePool: number | undefined;
+}
+
+/** Names the cause of a stale cleancache read. */
+export function fileReadCause(c: FileReadContext): Cause {
+  if (c.foreignSibling) return "override";
+  if (c.uuid === null || c.writePool === undefined) return "unexplained";
+  if (c.writePool === -1) return "uncached_sibling_of_shared_pool";
+  if (c.writePool !== c.pool) return "private_pool_for_shared_uuid";
+  return "unexplained";
+}
+
+/** One number per (backend registration, pool id): pools of different backends never compare equal. */
+export function poolKey(backendSerial: number, poolId: number): number {
+  return poolId < 0 ? -1 : backendSerial * 0x100000000 + poolId;
+}
