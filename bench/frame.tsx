@@ -1,6 +1,6 @@
 /**
  * Item 7: the cost of one dashboard frame at 120x40 with production React:
- * the snapshot the controller takes every refresh, the frame's lines
+ * the snapshot the session sends every refresh, the frame's lines
  * (`tui/screen.ts`) and ink's layout and rendering of the same component tree
  * as `tui/app.tsx` (ink's `renderToString`, since the live `App` sizes itself
  * from a real terminal). Baseline in the same run: the same frame as plain
@@ -9,6 +9,7 @@
 import { Box, render, renderToString, Text } from "ink";
 import { PassThrough } from "node:stream";
 import { Controller } from "../tui/controller.ts";
+import { LocalSessionPort } from "../cli/local_port.ts";
 import { FrameView } from "../tui/app.tsx";
 import type { Line } from "../tui/line.ts";
 import { plain } from "../tui/line.ts";
@@ -85,7 +86,10 @@ export interface FrameResult {
 export function benchFrame(rounds: number): FrameResult {
   const session = defaultSession("register zcache");
   session.execute("run 50"); // pools, swap and events filled in
-  const ctl = new Controller({ session });
+  const port = new LocalSessionPort(session);
+  const ctl = new Controller({ port, snapshot: session.sim.snapshot() });
+  // What each refresh hands the view: the snapshot the session thread sends.
+  const refresh = () => ctl.update({ snapshot: session.sim.snapshot(), progress: null, behind: 1 });
   let sample = "";
   const FRAMES = 5;
   const term = fakeTerminal();
@@ -114,14 +118,14 @@ export function benchFrame(rounds: number): FrameResult {
     {
       flat: () => {
         for (let i = 0; i < FRAMES; i++) {
-          ctl.refresh();
+          refresh();
           flat.rerender(<FlatFrame lines={screen(ctl.view, COLS, ROWS)} />);
         }
         return FRAMES;
       },
       live: () => {
         for (let i = 0; i < FRAMES; i++) {
-          ctl.refresh();
+          refresh();
           live.rerender(<Frame lines={screen(ctl.view, COLS, ROWS)} />);
         }
         frames += FRAMES;
@@ -129,7 +133,7 @@ export function benchFrame(rounds: number): FrameResult {
       },
       fresh: () => {
         for (let i = 0; i < FRAMES; i++) {
-          ctl.refresh();
+          refresh();
           sample = renderToString(<Frame lines={screen(ctl.view, COLS, ROWS)} />, {
             columns: COLS,
           });
@@ -138,7 +142,7 @@ export function benchFrame(rounds: number): FrameResult {
       },
       plain: () => {
         for (let i = 0; i < FRAMES; i++) {
-          ctl.refresh();
+          refresh();
           screen(ctl.view, COLS, ROWS).map(plain).join("\n");
         }
         return FRAMES;

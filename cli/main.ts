@@ -7,8 +7,10 @@
  */
 import { SharedCompressorPool } from "../src/backend/prefetch_pool.ts";
 import type { SimulationOptions } from "../src/simulation.ts";
-import { type CommandSession, createSession, type ScriptRecorder } from "../src/command/mod.ts";
-import { DEFAULT_SCENARIO } from "../src/scenario/default.ts";
+import { createSession, type ScriptRecorder } from "../src/command/mod.ts";
+import { startupScenario } from "../src/scenario/default.ts";
+import type { SessionPort } from "../src/session_port.ts";
+import { WorkerSessionPort } from "./session_client.ts";
 import type { Snapshot } from "../src/snapshot.ts";
 import { type Flags, parseFlags, UsageError } from "./flags.ts";
 import { usage } from "./usage.ts";
@@ -21,13 +23,14 @@ import { Writer } from "./writer.ts";
 
 /** The dashboard's entry points (tui/mod.ts), loaded only when needed. */
 export interface Dashboard {
+  /** Resolves with the exit status (0; 130 after Ctrl-C; 143 after SIGTERM). */
   runDashboard(opts: {
-    session: CommandSession;
+    port: SessionPort;
     rate: number;
     speed: number;
     noColor: boolean;
     record?: string;
-  }): Promise<void>;
+  }): Promise<number>;
   renderOnce(snapshot: Snapshot): string;
 }
 
@@ -93,6 +96,8 @@ async function run(
     });
   }
 
+  if (!headless && !flags.once) return await dashboard(flags, wiring, simulation);
+
   // Compression ahead of time in Web Workers (not for --compare, which runs whole regimes in them).
   const pool = flags.workers > 0 ? new SharedCompressorPool(flags.workers) : null;
   if (pool) simulation.precompressor = pool;
@@ -109,28 +114,52 @@ async function run(
     let code = EXIT.ok as number;
     if (input) code = await runScript(session, input, out, flags.json);
     if (flags.once) {
-      if (!headless) { for (const line of DEFAULT_SCENARIO) session.execute(line); }
+      for (const line of startupScenario(session.snapshot())) session.execute(line);
       setColour(flags["no-color"]);
       out.stdout.line((await wiring.dashboard()).renderOnce(session.snapshot()));
-    } else if (!headless) {
-      setColour(flags["no-color"]);
-      // Ink renders nothing but the last frame when it thinks it runs in CI (is-in-ci reads CI
-      // when ink loads); a dashboard on a terminal is interactive whatever the environment says.
-      Deno.env.delete("CI");
-      Deno.env.delete("CONTINUOUS_INTEGRATION");
-      const { runDashboard } = await wiring.dashboard();
-      await runDashboard({
-        session,
-        rate: flags.rate,
-        speed: flags.speed,
-        noColor: flags["no-color"],
-        record: flags.record,
-      });
     }
     return code;
   } finally {
     recording?.file.close();
     pool?.close();
+  }
+}
+
+/**
+ * The live dashboard: the session runs in a Worker (`session_client.ts`), the UI on this
+ * thread, which also writes the record file from the lines the worker sends.
+ */
+async function dashboard(
+  flags: Flags,
+  wiring: MainWiring,
+  simulation: SimulationOptions,
+): Promise<number> {
+  let recording: { file: RecordFile; recorder: ScriptRecorder } | null = null;
+  try {
+    if (flags.record !== undefined) recording = RecordFile.open(flags.record, RECORD_HEADER);
+    const recorder = recording?.recorder;
+    setColour(flags["no-color"]);
+    // Ink renders nothing but the last frame when it thinks it runs in CI (is-in-ci reads CI
+    // when ink loads); a dashboard on a terminal is interactive whatever the environment says.
+    Deno.env.delete("CI");
+    Deno.env.delete("CONTINUOUS_INTEGRATION");
+    const { runDashboard } = await wiring.dashboard();
+    const port = new WorkerSessionPort({
+      regime: flags.regime,
+      seed: flags.seed,
+      options: { writethrough: simulation.writethrough, exclusiveLoads: simulation.exclusiveLoads },
+      workers: flags.workers,
+      record: recorder ? (line) => recorder.push(line) : undefined,
+    });
+    return await runDashboard({
+      port,
+      rate: flags.rate,
+      speed: flags.speed,
+      noColor: flags["no-color"],
+      record: flags.record,
+    });
+  } finally {
+    recording?.file.close();
   }
 }
 

@@ -8,7 +8,7 @@
  * Every method that can be refused throws `SimError` before changing state.
  */
 import { isRegime, type Regime } from "./regime.ts";
-import { type ContentClass, generatePage } from "./content.ts";
+import type { ContentClass } from "./content.ts";
 import type { BackendSnapshot, Snapshot } from "./snapshot.ts";
 import {
   BACKEND_KINDS,
@@ -17,8 +17,6 @@ import {
   resolveBackendOptions,
 } from "./backends/catalog.ts";
 import { type Backend, isPrecompressing } from "./backends/ops.ts";
-import type { CleancacheRegistration } from "./frontend/cleancache.ts";
-import type { FrontswapRegistration } from "./frontend/frontswap.ts";
 import { createFrontends } from "./regimes/mod.ts";
 import type {
   PageVersionRef,
@@ -32,14 +30,17 @@ import { Rng } from "./rng.ts";
 import { SimError } from "./errors.ts";
 import { EventLog } from "./event_log.ts";
 import { IntegrityOracle } from "./integrity.ts";
-import { DEFAULT_SWAP_SLOTS } from "./limits.ts";
+import { DEFAULT_SWAP_SLOTS, LIMITS } from "./limits.ts";
 import { SimContext } from "./sim/context.ts";
 import { FileSide } from "./sim/files.ts";
 import { SwapSide } from "./sim/swap.ts";
 import { buildSnapshot } from "./sim/snapshot.ts";
+import { BackendList, type RegisterResult } from "./sim/backends.ts";
+import { Prefetcher } from "./sim/prefetch.ts";
 import type { Precompressor } from "./backend/prefetch_pool.ts";
 
 export { DEFAULT_SWAP_SLOTS, MAX_SWAP_SLOTS, MAX_SWAPFILES } from "./limits.ts";
+export type { RegisterResult } from "./sim/backends.ts";
 
 export interface SimulationOptions {
   regime?: Regime;
@@ -59,27 +60,7 @@ export interface SimulationOptions {
   precompressor?: Precompressor;
 }
 
-/** Simulated milliseconds per tick. */
-export const TICK_MS = 100;
-
-/** A registered backend and which frontends hold its ops. */
-interface Registered {
-  readonly backend: Backend;
-  /** Registration serial (tells pools of different registrations apart). */
-  readonly serial: number;
-  cleancache: boolean;
-  frontswap: boolean;
-  /** It switched frontswap exclusive gets on (staging zcache). */
-  exclusiveGets?: boolean;
-}
-
-/** What a registration did, beyond the plain case (for the command's result line). */
-export interface RegisterResult {
-  cleancache: CleancacheRegistration | null;
-  frontswap: FrontswapRegistration | null;
-  /** A sentence when the registration stacked, was partly refused or overrode a backend. */
-  note: string | null;
-}
+export { TICK_MS } from "./constants.ts";
 
 export class Simulation implements WorkloadHost {
   #regime: Regime;
@@ -90,13 +71,9 @@ export class Simulation implements WorkloadHost {
   readonly #oracle = new IntegrityOracle();
   readonly #files: FileSide;
   readonly #swap: SwapSide;
-  /** Registered backends, newest first. */
-  #backends: Registered[] = [];
-  #serial = 0;
+  readonly #backends: BackendList;
   readonly #workloads = new Map<WorkloadName, Workload>();
-  readonly #pre: Precompressor | null;
-  /** Stamps already handed to the precompressor. */
-  readonly #prefetched = new Set<number>();
+  readonly #prefetch: Prefetcher | null;
 
   constructor(opts: SimulationOptions = {}) {
     this.#regime = opts.regime ?? "deferred";
@@ -109,10 +86,17 @@ export class Simulation implements WorkloadHost {
     this.#ctx = new SimContext(this.#oracle, new EventLog(opts.eventLimit ?? 200));
     this.#oracle.onWrong = (what, cause, text) =>
       this.#ctx.log("error", `${what} (${cause}): ${text}`);
-    this.#pre = opts.precompressor ?? null;
+    this.#prefetch = opts.precompressor ? new Prefetcher(opts.precompressor) : null;
     const f = this.#newFrontends();
     this.#files = new FileSide(this.#ctx, f.cleancache);
     this.#swap = new SwapSide(this.#ctx, f.frontswap);
+    this.#backends = new BackendList(
+      this.#ctx,
+      this.#oracle,
+      this.#files,
+      this.#swap,
+      this.#fsOpts.exclusiveLoads,
+    );
   }
 
   get regime(): Regime {
@@ -130,11 +114,11 @@ export class Simulation implements WorkloadHost {
   }
   /** Name of the backend holding cleancache, else of the newest, or null. */
   get backendName(): string | null {
-    return this.#primary()?.backend.name ?? null;
+    return this.#backends.primary()?.name ?? null;
   }
   /** Names of the registered backends, newest first. */
   get backendNames(): string[] {
-    return this.#backends.map((r) => r.backend.name);
+    return this.#backends.all().map((b) => b.name);
   }
   /** Number of backend registrations accepted over a live backend (3.9, 3.10). */
   get overrides(): number {
@@ -287,42 +271,7 @@ export class Simulation implements WorkloadHost {
    * regime's release does it (refused, replaced or stacked).
    */
   registerBackend(b: Backend): RegisterResult {
-    const pendingFs = this.#files.pendingFilesystems().length;
-    const pendingSwap = this.#swap.pendingTypes().length;
-    const before = this.#backends.map((r) => r.backend.name);
-    const ccHolder = this.#backends.find((r) => r.cleancache) ?? null;
-    const fsHolder = this.#backends.find((r) => r.frontswap) ?? null;
-    const r: Registered = {
-      backend: b,
-      serial: ++this.#serial,
-      cleancache: false,
-      frontswap: false,
-    };
-    b.attach({
-      // `frontswap_tmem_exclusive_gets(on)` (zcache): back to the option at its unregister
-      setFrontswapExclusiveGets: (on) => {
-        this.#swap.fs.exclusiveLoads = on;
-        r.exclusiveGets = true;
-      },
-      // the frontswap bit is not touched: the kernel never told frontswap
-      writeSwapSlot: (type, offset, page) => this.#swap.writeBack(type, offset, page),
-    });
-    const cc = b.cleancache ? this.#files.cc.registerOps(b.cleancache) : null;
-    const fs = b.frontswap ? this.#swap.fs.registerOps(b.frontswap) : null;
-    r.cleancache = cc !== null && cc !== "refused";
-    r.frontswap = fs !== null;
-    if (r.cleancache) this.#ctx.cleancacheSerial = r.serial;
-    if (cc === "override" && ccHolder) ccHolder.cleancache = false;
-    if (fs === "override" && fsHolder) fsHolder.frontswap = false;
-    this.#backends = [r, ...this.#backends].filter((x) => x.cleancache || x.frontswap);
-    if (cc === "override" || fs === "override") this.#oracle.noteOverride();
-    const note = registrationNote(cc, fs, ccHolder?.backend.name, before);
-    this.#ctx.log(
-      "register",
-      `register ${b.name}: ` +
-        (note ?? `${pendingFs} pending fs and ${pendingSwap} pending swap types initialised`),
-    );
-    return { cleancache: cc, frontswap: fs, note };
+    return this.#backends.register(b);
   }
 
   /**
@@ -331,38 +280,7 @@ export class Simulation implements WorkloadHost {
    * what it backed waits again where the release can.
    */
   unregister(name?: string): void {
-    const r = name === undefined
-      ? this.#backends[0]
-      : this.#backends.find((x) => x.backend.name === name);
-    if (!r) {
-      throw new SimError(
-        name === undefined
-          ? "unregister: no backend is registered"
-          : `unregister: no backend named '${name}' is registered` +
-            (this.#backends.length ? ` (${this.backendNames.join(", ")})` : ""),
-      );
-    }
-    const b = r.backend;
-    const page = this.#ctx.page;
-    let written = 0;
-    if (r.frontswap) {
-      written = this.#swap.fs.unregisterOps(b.frontswap!, (type, offset) => {
-        if (!b.peekSwapPage(type, offset, page)) return false;
-        this.#swap.writeBack(type, offset, page);
-        return true;
-      });
-    }
-    if (r.cleancache) {
-      this.#files.cc.unregisterOps();
-      this.#ctx.cleancacheSerial = 0;
-    }
-    this.#backends = this.#backends.filter((x) => x !== r);
-    if (r.exclusiveGets) {
-      // the kernel's switch is global: on while any registered backend asked for it
-      this.#swap.fs.exclusiveLoads = this.#fsOpts.exclusiveLoads ||
-        this.#backends.some((x) => x.exclusiveGets === true);
-    }
-    this.#ctx.log("unregister", `unregister ${b.name}: ${written} frontswap pages written back`);
+    this.#backends.unregister(name);
   }
 
   // ---------------------------------------------------------------- workloads, time
@@ -401,14 +319,14 @@ export class Simulation implements WorkloadHost {
     }
     for (let i = 0; i < ticks; i++) {
       this.#ctx.tick++;
-      if (this.#pre) this.#prefetch(this.#pre);
+      this.#prefetch?.step(this.#backends.primary(), [...this.#workloads.values()], this);
       for (const w of this.#workloads.values()) w.step(this);
     }
   }
 
   /** Stores that used a compression computed ahead (0 without a precompressor). */
   get precompressedHits(): number {
-    const b = this.#primary()?.backend;
+    const b = this.#backends.primary();
     return b && isPrecompressing(b) ? b.precompressedHits : 0;
   }
 
@@ -426,8 +344,8 @@ export class Simulation implements WorkloadHost {
 
   /** Plain JSON-serialisable state; cheap enough for 10 Hz. */
   snapshot(): Snapshot {
-    const cc = this.#backends.find((r) => r.cleancache)?.backend ?? null;
-    const primary = this.#primary()?.backend ?? null;
+    const cc = this.#backends.cleancacheHolder();
+    const primary = this.#backends.primary();
     return buildSnapshot({
       tick: this.#ctx.tick,
       regime: this.#regime,
@@ -439,7 +357,7 @@ export class Simulation implements WorkloadHost {
       swapTypes: this.#swap.snapshot(),
       writtenBack: this.#swap.writtenBack,
       backend: primary ? primary.stats() : null,
-      backends: this.#backends.map((r): BackendSnapshot => r.backend.stats()),
+      backends: this.#backends.all().map((b): BackendSnapshot => b.stats()),
       integrity: this.#oracle.counts(),
       workloads: [...this.#workloads.values()],
       events: this.#ctx.events.newestFirst(),
@@ -449,10 +367,8 @@ export class Simulation implements WorkloadHost {
   /** Full consistency audit (slow): returns problems found, empty when all is well. */
   audit(): string[] {
     const problems: string[] = [];
-    for (const r of this.#backends) {
-      problems.push(...r.backend.audit().map((p) => `backend ${r.backend.name}: ${p}`));
-    }
-    const holders = this.#backends.filter((r) => r.frontswap).map((r) => r.backend);
+    problems.push(...this.#backends.audit());
+    const holders = this.#backends.frontswapHolders();
     problems.push(
       ...this.#swap.audit((type, offset, out) =>
         holders.some((b) => b.peekSwapPage(type, offset, out))
@@ -472,13 +388,11 @@ export class Simulation implements WorkloadHost {
 
   // ---------------------------------------------------------------- internals
 
-  /** The backend holding cleancache, else the newest. */
-  #primary(): Registered | null {
-    return this.#backends.find((r) => r.cleancache) ?? this.#backends[0] ?? null;
-  }
-
   #newFrontends() {
     const f = createFrontends(this.#regime, this.#fsOpts);
+    const bug = (text: string) => this.#ctx.log("info", `KERNEL BUG: ${text}`);
+    f.cleancache.onKernelBug = bug;
+    f.frontswap.onKernelBug = bug;
     f.cleancache.onPool = (what, sb, id) => {
       this.#ctx.log(
         what === "created" ? "pool-created" : "pool-destroyed",
@@ -487,46 +401,4 @@ export class Simulation implements WorkloadHost {
     };
     return f;
   }
-
-  /** Offer finished precompressions to the backend; hand the workloads' upcoming pages over. */
-  #prefetch(pre: Precompressor): void {
-    const b = this.#primary()?.backend;
-    const batches = pre.collect();
-    if (!b || !isPrecompressing(b)) return;
-    for (const batch of batches) b.precompressed(batch); // ignored unless compressor and level match
-    const room = pre.room();
-    if (room === 0) return;
-    const pages: Uint8Array[] = [];
-    if (this.#prefetched.size > 1 << 16) this.#prefetched.clear();
-    for (const w of this.#workloads.values()) {
-      const share = Math.ceil(room / this.#workloads.size);
-      let taken = 0;
-      for (const v of w.upcoming?.(this, share * 2) ?? []) {
-        if (this.#prefetched.has(v.stamp) || v.cls === "zero" || v.cls === "same") continue;
-        this.#prefetched.add(v.stamp);
-        pages.push(generatePage(v.stamp, v.cls));
-        if (++taken >= share) break;
-      }
-    }
-    if (pages.length > 0) pre.submit(pages, b.codec.kind, b.codec.level);
-  }
-}
-
-/** The result sentence of a registration that was not a plain first one. */
-function registrationNote(
-  cc: CleancacheRegistration | null,
-  fs: FrontswapRegistration | null,
-  ccHolder: string | undefined,
-  before: string[],
-): string | null {
-  const parts: string[] = [];
-  if (fs === "stacked") parts.push(`frontswap stacked over ${before.join(", ")}`);
-  if (cc === "refused") parts.push(`cleancache refused: EBUSY (${ccHolder} keeps it)`);
-  if (cc === "override" || fs === "override") {
-    parts.push(
-      `accepted OVER ${before.join(", ")}: superblocks and frontswap bits keep what ` +
-        `${before.join(", ")} gave them (override hazard)`,
-    );
-  }
-  return parts.length ? parts.join("; ") : null;
 }

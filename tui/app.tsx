@@ -1,14 +1,22 @@
-/** The dashboard component: one timer per refresh, one key handler, the frame as lines. */
+/**
+ * The dashboard component: key presses in, the frame as lines out. It redraws
+ * only when the controller says the view changed (an update, a result or a
+ * key), never on a timer of its own.
+ */
 import { useEffect, useMemo, useState } from "react";
-import { Box, Text, useApp, useInput, useStdin, useWindowSize } from "ink";
+import { Box, Text, useApp, useStdin, useWindowSize } from "ink";
+import type { EventEmitter } from "node:events";
 import { Controller, type ControllerOptions } from "./controller.ts";
+import { keyPresses } from "./input.ts";
 import { ansi, type Line, strip } from "./line.ts";
 import { screen } from "./screen.ts";
 
 export interface AppProps extends ControllerOptions {
   noColor?: boolean;
-  /** Wall clock for the refresh timer (tests may pass their own). */
-  now?: () => number;
+  /** Told the exit status when the user quits (before ink unmounts). */
+  onExit?: (code: number) => void;
+  /** Receives the controller (tests drive it directly). */
+  controller?: (ctl: Controller) => void;
 }
 
 const BLANK = " ";
@@ -27,31 +35,57 @@ export function FrameView({ lines, columns }: { lines: Line[]; columns: number }
   );
 }
 
+/** Ink's stdin context with the raw input events (every chunk its parser splits off). */
+interface InputContext {
+  setRawMode: (on: boolean) => void;
+  isRawModeSupported: boolean;
+  internal_eventEmitter: EventEmitter;
+}
+
 export function App(props: AppProps) {
   const { exit } = useApp();
-  const { isRawModeSupported } = useStdin();
+  const stdin = useStdin() as unknown as InputContext;
   const { columns, rows } = useWindowSize();
-  const ctl = useMemo(() => new Controller(props), []);
+  const ctl = useMemo(() => {
+    const c = new Controller(props);
+    props.controller?.(c);
+    return c;
+  }, []);
   const [, setFrame] = useState(0);
-  const [rate, setRate] = useState(ctl.view.rate);
-  const now = props.now ?? (() => performance.now());
 
   useEffect(() => {
-    const id = setInterval(() => {
-      if (ctl.frame(now())) setFrame((n) => n + 1);
-    }, 1000 / rate);
-    return () => clearInterval(id);
-  }, [rate]);
+    ctl.onChange(() => {
+      if (ctl.exitCode !== null) {
+        props.onExit?.(ctl.exitCode);
+        exit();
+        return;
+      }
+      setFrame((n) => n + 1);
+    });
+  }, []);
 
-  useInput((input, key) => {
-    if (ctl.key(input, key) === "quit") {
-      exit();
-      return;
-    }
-    setRate(ctl.view.rate);
-    setFrame((n) => n + 1);
-  }, { isActive: isRawModeSupported });
+  // Raw input: every chunk becomes the key presses it holds (ink's useInput would hand
+  // several characters over as one string).
+  useEffect(() => {
+    if (!stdin.isRawModeSupported) return;
+    stdin.setRawMode(true);
+    const onInput = (chunk: string) => {
+      const code = ctl.keys(keyPresses(chunk));
+      if (code !== undefined) {
+        props.onExit?.(code);
+        exit();
+        return;
+      }
+      setFrame((n) => n + 1);
+    };
+    stdin.internal_eventEmitter.on("input", onInput);
+    return () => {
+      stdin.internal_eventEmitter.removeListener("input", onInput);
+      stdin.setRawMode(false);
+    };
+  }, [stdin.isRawModeSupported]);
 
+  ctl.resize(columns, rows);
   let lines = screen(ctl.view, columns, rows);
   if (props.noColor) lines = lines.map(strip);
   return <FrameView lines={lines} columns={columns} />;

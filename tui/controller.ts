@@ -1,51 +1,55 @@
 /**
- * The dashboard's state machine, outside React: what each key does, and what
- * each refresh does (advance the simulation by the ticks owed at the current
- * speed, take one snapshot). Every change to the simulation is a command line
- * executed by the session, so `--record` captures it.
+ * The dashboard's state machine, outside React: what each key press does, and
+ * what each update from the session does to the view. Every change to the
+ * simulation is a request to the session port (a command line, or an intent
+ * the session resolves), so `--record` captures it; the controller never
+ * waits for an answer: results and snapshots arrive as they come.
  */
-import type { Key } from "ink";
 import type { SimEvent, Snapshot } from "../src/snapshot.ts";
-import { BACKEND_KINDS } from "../src/backends/catalog.ts";
-import { MAX_SWAPFILES } from "../src/simulation.ts";
 import { History } from "./history.ts";
 import { type Action, lookup } from "./keymap.ts";
 import { editCmdLine, openCmdLine } from "./command_line.ts";
 import { mergedEvents } from "./panels/events.ts";
 import { FOCUS_ORDER, newView, type ViewState } from "./view.ts";
-import type { DashboardSession, ExecResult } from "./types.ts";
+import type { KeyPress } from "./input.ts";
+import type { ExecResult, Request, SessionPort, SessionUpdate } from "../src/session_port.ts";
+import { tooSmall } from "./layout.ts";
+import { BACKEND_CHOICES } from "./constants.ts";
 
 /** Refresh rates `+`/`-` step through, Hz. */
 export const RATES: readonly number[] = [1, 2, 5, 10, 15, 20, 30];
 export const DEFAULT_RATE = 10;
 export const DEFAULT_SPEED = 10;
+/** Exit statuses: `q` (or `:quit`) and Ctrl-C (as a shell reports SIGINT). */
+export const EXIT_QUIT = 0;
+export const EXIT_INTERRUPT = 130;
 const UI_EVENT_LIMIT = 50;
 
 export interface ControllerOptions {
-  session: DashboardSession;
+  port: SessionPort;
+  /** The first snapshot (the session's state when the dashboard opens). */
+  snapshot: Snapshot;
   rate?: number;
   speed?: number;
   record?: string;
   paused?: boolean;
-  /** Events to show from the start (errors of the start-up scenario). */
+  /** Events to show from the start. */
   events?: SimEvent[];
 }
 
 export class Controller {
-  readonly session: DashboardSession;
+  readonly port: SessionPort;
   readonly view: ViewState;
   readonly cmdHistory: string[] = [];
-  /** Workloads `w` stopped, to start them again. */
-  #stopped: { name: string; params: Record<string, number | string> }[] = [];
-  #owed = 0;
-  #last: number | null = null;
+  /** Exit status once the user asked to quit. */
+  exitCode: number | null = null;
+  #listeners: (() => void)[] = [];
 
   constructor(opts: ControllerOptions) {
-    this.session = opts.session;
+    this.port = opts.port;
     const history = new History();
-    const snapshot = this.session.sim.snapshot();
-    history.push(snapshot, this.session.sim);
-    this.view = newView(snapshot, history, {
+    history.push(opts.snapshot);
+    this.view = newView(opts.snapshot, history, {
       paused: opts.paused ?? false,
       rate: opts.rate ?? DEFAULT_RATE,
       speed: opts.speed ?? DEFAULT_SPEED,
@@ -53,53 +57,57 @@ export class Controller {
       record: opts.record,
       interactive: true,
     });
+    this.port.onUpdate((u) => this.update(u));
+    this.port.onNotice((r) => {
+      this.#report(r.cmd ?? "session", r);
+      this.#changed();
+    });
+    this.#clock();
   }
 
   get snapshot(): Snapshot {
     return this.view.snapshot;
   }
 
-  /** Re-read the simulation (after a command, or once per refresh). */
-  refresh(): void {
+  /** Call `fn` whenever the view changed (an update or a result arrived). */
+  onChange(fn: () => void): void {
+    this.#listeners.push(fn);
+  }
+
+  #changed(): void {
+    for (const l of this.#listeners) l();
+  }
+
+  #clock(): void {
     const v = this.view;
-    v.snapshot = this.session.sim.snapshot();
-    v.history.push(v.snapshot, this.session.sim);
+    this.port.setClock({ speed: v.speed, paused: v.paused, rate: v.rate });
+  }
+
+  /** A new snapshot (and progress, behind) from the session. */
+  update(u: SessionUpdate): void {
+    const v = this.view;
+    v.snapshot = u.snapshot;
+    v.history.push(u.snapshot);
+    v.progress = u.progress;
+    v.behind = u.behind;
     v.selPool = clamp(v.selPool, v.snapshot.superblocks.length);
     v.selSwap = clamp(v.selSwap, v.snapshot.swapTypes.length);
+    this.#changed();
   }
 
-  /**
-   * One refresh at wall-clock time `now` (ms): run the ticks owed at the
-   * current speed (at most one second's worth; a backlog is dropped), then
-   * snapshot. Returns false when nothing could have changed (paused).
-   */
-  frame(now: number): boolean {
-    const v = this.view;
-    if (v.paused) {
-      this.#last = now;
-      return false;
-    }
-    if (this.#last !== null) this.#owed += ((now - this.#last) / 1000) * v.speed;
-    this.#last = now;
-    const n = Math.min(Math.floor(this.#owed), Math.max(1, Math.ceil(v.speed)));
-    if (n > 0) {
-      this.#owed = Math.min(this.#owed - n, v.speed);
-      const r = this.session.execute(`run ${n}`);
-      if (!r.ok) {
-        v.paused = true;
-        this.#report(`run ${n}`, r);
-      }
-    }
-    this.refresh();
-    return true;
+  /** The terminal's size: on a too-small terminal only the quit keys act. */
+  resize(cols: number, rows: number): void {
+    this.view.tooSmall = tooSmall(cols, rows);
   }
 
-  /** Execute a command line through the session and report its outcome. */
-  exec(line: string): ExecResult {
-    const r = this.session.execute(line);
-    this.#report(line, r);
-    this.refresh();
-    return r;
+  /** Send a request; its outcome is reported when it arrives. */
+  send(req: Request, label: string): Promise<ExecResult> {
+    const p = this.port.send(req);
+    p.then((r) => {
+      this.#report(label, r);
+      this.#changed();
+    });
+    return p;
   }
 
   #report(line: string, r: ExecResult): void {
@@ -115,9 +123,27 @@ export class Controller {
     if (v.uiEvents.length > UI_EVENT_LIMIT) v.uiEvents.length = UI_EVENT_LIMIT;
   }
 
-  /** Handle a key press; returns "quit" when the dashboard should exit. */
-  key(input: string, key: Key): "quit" | void {
+  /** Handle the presses of one input chunk in order; returns the exit status on quit. */
+  keys(presses: readonly KeyPress[]): number | void {
+    for (let i = 0; i < presses.length; i++) {
+      const wasCmd = this.view.cmdline !== null;
+      const code = this.key(presses[i]);
+      if (code !== undefined) return code;
+      // A pasted script: after Enter the rest of the chunk goes to a fresh command line.
+      if (wasCmd && presses[i].key.return && this.view.cmdline === null && i + 1 < presses.length) {
+        this.view.cmdline = openCmdLine(this.cmdHistory);
+      }
+    }
+  }
+
+  /** Handle one key press; returns the exit status when the dashboard should exit. */
+  key({ input, key }: KeyPress): number | void {
     const v = this.view;
+    if (key.ctrl && input === "c") return this.#quit(EXIT_INTERRUPT);
+    if (v.tooSmall) {
+      if (input === "q" && !key.ctrl && !key.meta) return this.#quit(EXIT_QUIT);
+      return;
+    }
     const o = v.overlay;
     if (o?.kind === "help" || o?.kind === "output") {
       v.overlay = null;
@@ -129,7 +155,8 @@ export class Controller {
       else if (key.downArrow) o.index = (o.index + 1) % o.options.length;
       else if (key.return) {
         v.overlay = null;
-        this.exec(`register ${o.options[o.index]}`);
+        const line = `register ${o.options[o.index]}`;
+        this.send({ line }, line);
       }
       return;
     }
@@ -138,91 +165,79 @@ export class Controller {
     if (b) return this.action(b.action);
   }
 
-  #cmdKey(input: string, key: Key): "quit" | void {
+  #quit(code: number): number {
+    this.exitCode = code;
+    return code;
+  }
+
+  #cmdKey(input: string, key: KeyPress["key"]): number | void {
     const v = this.view;
     const a = editCmdLine(v.cmdline!, input, key, this.cmdHistory);
     if (a.kind === "close") v.cmdline = null;
     else if (a.kind === "edit") v.cmdline = a.line;
     else {
       if (this.cmdHistory[this.cmdHistory.length - 1] !== a.text) this.cmdHistory.push(a.text);
-      const r = this.exec(a.text);
-      if (!r.ok) {
-        v.cmdline = { text: a.text, error: errorText(r), hist: this.cmdHistory.length };
-        return;
-      }
       v.cmdline = null;
-      if (r.quit) return "quit";
-      const lines = r.text?.trimEnd().split("\n") ?? [];
-      if (lines.length > 1) v.overlay = { kind: "output", title: a.text, lines };
+      this.send({ line: a.text }, a.text).then((r) => {
+        if (!r.ok) {
+          // Open again with the error in place, unless the user is typing another line.
+          if (!v.cmdline?.text) {
+            v.cmdline = { text: a.text, error: errorText(r), hist: this.cmdHistory.length };
+          }
+          return;
+        }
+        if (r.quit) {
+          this.#quit(EXIT_QUIT);
+          this.#changed();
+          return;
+        }
+        const lines = r.text?.trimEnd().split("\n") ?? [];
+        if (lines.length > 1) v.overlay = { kind: "output", title: a.text, lines };
+      });
     }
   }
 
   /** Perform a keymap action. */
-  action(action: Action): "quit" | void {
+  action(action: Action): number | void {
     const v = this.view;
     const s = v.snapshot;
     switch (action) {
       case "register":
-        if (BACKEND_KINDS.length > 1) {
-          v.overlay = { kind: "chooser", options: BACKEND_KINDS, index: 0 };
-        } else this.exec(`register ${BACKEND_KINDS[0]}`);
+        if (BACKEND_CHOICES.length > 1) {
+          v.overlay = { kind: "chooser", options: BACKEND_CHOICES, index: 0 };
+        } else this.send({ line: `register ${BACKEND_CHOICES[0]}` }, "register");
         return;
       case "unregister":
-        this.exec("unregister");
+        this.send({ line: "unregister" }, "unregister");
         return;
-      case "mount": {
-        const names = new Set(s.superblocks.map((sb) => sb.name));
-        let n = 1;
-        while (names.has(`fs${n}`)) n++;
-        this.exec(`mount fs${n}`);
+      case "mount":
+        this.send({ intent: "mount-next" }, "mount");
         return;
-      }
       case "umount": {
         const sb = s.superblocks[v.selPool];
-        if (sb) this.exec(`umount ${sb.name}`);
+        if (sb) this.send({ line: `umount ${sb.name}` }, `umount ${sb.name}`);
         else this.#note("no filesystem to unmount (m mounts one)");
         return;
       }
-      case "swapon": {
-        const used = new Set(s.swapTypes.map((t) => t.type));
-        let t = 0;
-        while (used.has(t)) t++;
-        if (t >= MAX_SWAPFILES) this.#note(`all ${MAX_SWAPFILES} swap types are enabled`);
-        else this.exec(`swapon ${t}`);
+      case "swapon":
+        this.send({ intent: "swapon-next" }, "swapon");
         return;
-      }
       case "swapoff": {
         const t = s.swapTypes[v.selSwap];
-        if (t) this.exec(`swapoff ${t.type}`);
+        if (t) this.send({ line: `swapoff ${t.type}` }, `swapoff ${t.type}`);
         else this.#note("no swap type to disable (s enables one)");
         return;
       }
-      case "workloads": {
-        const running = s.workloads.filter((w) => w.running);
-        if (running.length) {
-          this.#stopped = running.map((w) => ({ name: w.name, params: w.params }));
-          this.exec("workload stop all");
-        } else {
-          const again = this.#stopped.length
-            ? this.#stopped
-            : [{ name: "pagecache", params: {} }, { name: "swap", params: {} }];
-          for (const w of again) {
-            const params = Object.entries(w.params)
-              .filter(([, val]) => val !== "")
-              .map(([k, val]) => ` ${k}=${val}`)
-              .join("");
-            this.exec(`workload start ${w.name}${params}`);
-          }
-          this.#stopped = [];
-        }
+      case "workloads":
+        this.send({ intent: "workloads-toggle" }, "workloads");
         return;
-      }
       case "pause":
         v.paused = !v.paused;
         v.status = { text: v.paused ? "paused (. steps one tick)" : "resumed", error: false };
+        this.#clock();
         return;
       case "step":
-        if (v.paused) this.exec("run 1");
+        if (v.paused) this.send({ line: "run 1" }, "run 1");
         else this.#note("single steps work while paused (space pauses)");
         return;
       case "faster":
@@ -232,6 +247,7 @@ export class Controller {
           : RATES.findLast((r) => r < v.rate) ?? RATES[0];
         v.rate = next;
         v.status = { text: `refresh ${next} Hz`, error: false };
+        this.#clock();
         return;
       }
       case "focusNext":
@@ -249,6 +265,12 @@ export class Controller {
         else v.eventScroll = clamp(v.eventScroll + d, mergedEvents(v).length);
         return;
       }
+      case "cancel":
+        if (v.progress) {
+          this.port.cancel();
+          v.status = { text: `cancelling ${v.progress.line}…`, error: false };
+        }
+        return;
       case "command":
         v.cmdline = openCmdLine(this.cmdHistory);
         return;
@@ -256,7 +278,9 @@ export class Controller {
         v.overlay = { kind: "help" };
         return;
       case "quit":
-        return "quit";
+        return this.#quit(EXIT_QUIT);
+      case "interrupt":
+        return this.#quit(EXIT_INTERRUPT);
     }
   }
 

@@ -1,5 +1,5 @@
 /** Number formatting for narrow table cells. */
-import { TICK_MS } from "../src/simulation.ts";
+import { TICK_MS } from "./constants.ts";
 
 /** A count in at most 6 cells: 12345, 123.4k, 12.3M. */
 export function count(n: number): string {

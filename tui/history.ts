@@ -4,7 +4,7 @@
  * simulation advanced; at most `capacity` kept.
  */
 import type { Snapshot } from "../src/snapshot.ts";
-import { TICK_MS } from "../src/simulation.ts";
+import { TICK_MS } from "./constants.ts";
 
 /** The kernel counters the dashboard shows with totals and rates (debugfs names). */
 export const COUNTERS = [
@@ -31,16 +31,17 @@ export interface Sample {
 
 export class History {
   readonly samples: Sample[] = [];
-  #source: unknown = null;
+  #origin = "";
 
   constructor(readonly capacity = 120, readonly rateWindowTicks = 10) {}
 
-  /** Record a snapshot; `source` identifies the simulation (a new one resets the history). */
-  push(snap: Snapshot, source: unknown = null): void {
+  /** Record a snapshot; time going back or a new regime or seed starts the history afresh. */
+  push(snap: Snapshot): void {
     const last = this.samples[this.samples.length - 1];
-    if (source !== this.#source || (last && snap.tick < last.tick)) {
+    const origin = `${snap.regime}/${snap.seed}`;
+    if (origin !== this.#origin || (last && snap.tick < last.tick)) {
       this.samples.length = 0;
-      this.#source = source;
+      this.#origin = origin;
     } else if (last && snap.tick === last.tick) {
       return;
     }

@@ -22,8 +22,10 @@ export type Action =
   | "up"
   | "down"
   | "command"
+  | "cancel"
   | "help"
-  | "quit";
+  | "quit"
+  | "interrupt";
 
 export interface Binding {
   action: Action;
@@ -170,6 +172,12 @@ export const KEYMAP: readonly Binding[] = [
     match: plainKey(":"),
   },
   {
+    action: "cancel",
+    keys: "Esc",
+    description: "cancel the long command in progress (the ticks done are kept)",
+    match: (_input, key) => key.escape && !key.meta,
+  },
+  {
     action: "help",
     keys: "?",
     description: "this help (any key closes it)",
@@ -186,9 +194,9 @@ export const KEYMAP: readonly Binding[] = [
     match: plainKey("q"),
   },
   {
-    action: "quit",
+    action: "interrupt",
     keys: "Ctrl-C",
-    description: "quit",
+    description: "quit (exit status 130)",
     match: (input, key) => input === "c" && key.ctrl,
   },
 ];

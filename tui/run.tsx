@@ -1,56 +1,70 @@
 /** Start the live dashboard on the terminal, and the plain `--once` snapshot. */
+import process from "node:process";
 import { render } from "ink";
 import type { Snapshot } from "../src/snapshot.ts";
-import { DEFAULT_SCENARIO } from "../src/scenario/default.ts";
 import { App } from "./app.tsx";
-import { DEFAULT_RATE, DEFAULT_SPEED, errorText, RATES } from "./controller.ts";
+import { DEFAULT_RATE, DEFAULT_SPEED, RATES } from "./controller.ts";
 import { History } from "./history.ts";
 import { plain } from "./line.ts";
 import { fullLines } from "./screen.ts";
-import type { DashboardOptions, DashboardSession } from "./types.ts";
-import type { SimEvent } from "../src/snapshot.ts";
+import type { DashboardOptions } from "./types.ts";
+import type { ExecResult, SessionUpdate } from "../src/session_port.ts";
+import { keepScrollback } from "./terminal.ts";
 import { newView } from "./view.ts";
+import type { SimEvent } from "../src/snapshot.ts";
 
-/** Nothing mounted, enabled, registered or running, and no time passed. */
-export function isPristine(s: Snapshot): boolean {
-  return s.tick === 0 && !s.backend && !s.superblocks.length && !s.swapTypes.length &&
-    !s.workloads.some((w) => w.running);
-}
+/** Exit status after SIGTERM (as a shell reports it: 128 + 15). */
+export const EXIT_TERMINATED = 143;
 
-/** Run the start-up command lines; failures come back as events for the events panel. */
-export function startScenario(session: DashboardSession, lines: readonly string[]): SimEvent[] {
-  const errors: SimEvent[] = [];
-  for (const line of lines) {
-    const r = session.execute(line);
-    if (!r.ok) errors.unshift({ tick: 0, kind: "error", text: `${line}: ${errorText(r)}` });
-  }
-  return errors;
-}
-
-export async function runDashboard(opts: DashboardOptions): Promise<void> {
-  const { session } = opts;
-  const scenario = opts.scenario ??
-    (isPristine(session.sim.snapshot()) ? DEFAULT_SCENARIO : []);
-  const events = startScenario(session, scenario);
+/**
+ * Open the dashboard on the terminal; resolves with the exit status when the
+ * user quits (0, or 130 after Ctrl-C) or SIGTERM arrives (143). The session
+ * port is closed before it resolves.
+ */
+export async function runDashboard(opts: DashboardOptions): Promise<number> {
+  const { port } = opts;
+  const notices: ExecResult[] = [];
+  port.onNotice((r) => notices.push(r));
+  const first = await new Promise<SessionUpdate>((resolve) => port.onUpdate(resolve));
+  const events: SimEvent[] = notices.map((r) => ({
+    tick: 0,
+    kind: "error",
+    text: r.error ?? "failed",
+  }));
   const rate = opts.rate ?? DEFAULT_RATE;
+  let code = 0;
   const instance = render(
     <App
-      session={session}
+      port={port}
+      snapshot={first.snapshot}
       rate={rate}
       speed={opts.speed ?? DEFAULT_SPEED}
       record={opts.record}
       noColor={opts.noColor || colourOffByEnv()}
       events={events}
+      onExit={(c) => (code = c)}
     />,
     {
+      stdout: keepScrollback(process.stdout),
       maxFps: Math.max(rate, RATES[RATES.length - 1]),
       alternateScreen: true,
       patchConsole: false,
-      exitOnCtrlC: true,
+      exitOnCtrlC: false,
       incrementalRendering: true,
     },
   );
-  await instance.waitUntilExit();
+  const onTerm = () => {
+    code = EXIT_TERMINATED;
+    instance.unmount();
+  };
+  process.on("SIGTERM", onTerm);
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    process.off("SIGTERM", onTerm);
+    await port.close();
+  }
+  return code;
 }
 
 /** One plain-text snapshot of the dashboard's numbers (no escape codes). */

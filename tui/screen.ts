@@ -31,7 +31,10 @@ function middle(v: ViewState, h: number, cw: number, pw: number): Line[] {
 
 export function tooSmallLines(cols: number, rows: number): Line[] {
   const msg = `terminal too small (need ${MIN_COLS}x${MIN_ROWS}, have ${cols}x${rows})`;
-  return [[seg(msg, { color: "yellow", bold: true })]];
+  return [
+    [seg(msg, { color: "yellow", bold: true })],
+    [seg("keys are ignored until it is larger; q quits", { dim: true })],
+  ];
 }
 
 export function screen(v: ViewState, cols: number, rows: number, noColor = false): Line[] {

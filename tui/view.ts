@@ -2,6 +2,7 @@
 import type { SimEvent, Snapshot } from "../src/snapshot.ts";
 import type { History } from "./history.ts";
 import type { CmdLine } from "./command_line.ts";
+import type { Progress } from "../src/session_port.ts";
 
 export type Focus = "pools" | "swap" | "events";
 export const FOCUS_ORDER: readonly Focus[] = ["pools", "swap", "events"];
@@ -32,6 +33,12 @@ export interface ViewState {
   /** Dashboard-side events (failed commands), merged into the events panel. */
   uiEvents: SimEvent[];
   record?: string;
+  /** The long command in progress (footer progress; Esc cancels), or null. */
+  progress: Progress | null;
+  /** How many times slower than `speed` the simulation runs (header `behind ×N` above 1). */
+  behind: number;
+  /** The terminal is below the minimum size: only the quit keys act. */
+  tooSmall: boolean;
   /** False for `--once`: no focus marks, no footer. */
   interactive: boolean;
 }
@@ -53,6 +60,9 @@ export function newView(
     cmdline: null,
     status: null,
     uiEvents: [],
+    progress: null,
+    behind: 1,
+    tooSmall: false,
     ...rest,
   };
 }

@@ -53,6 +53,8 @@ export abstract class CleancacheFrontend {
   protected readonly supers = new Set<Superblock>();
   /** Called when a backend pool is created or destroyed (for the event log and the oracle). */
   onPool: (what: "created" | "destroyed", sb: Superblock, poolId: number) => void = () => {};
+  /** Called when a reproduced kernel bug shows (for the event log). */
+  onKernelBug: (text: string) => void = () => {};
 
   /** Whether a backend's cleancache ops are registered. */
   get registered(): boolean {

@@ -74,6 +74,8 @@ export abstract class FrontswapFrontend {
   /** Stores that reached no backend, over all types ever enabled (ours). */
   skipped = 0;
   protected readonly areaMap = new Map<number, SwapArea>();
+  /** Called when a reproduced kernel bug shows (for the event log). */
+  onKernelBug: (text: string) => void = () => {};
 
   constructor(opts: FrontswapOptions = {}) {
     this.writethrough = opts.writethrough ?? false;

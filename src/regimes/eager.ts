@@ -160,6 +160,13 @@ export class EagerFrontswap extends FrontswapFrontend {
         a.pages++; // atomic_inc(&sis->frontswap_pages), map or not
         if (!a.map) a.overcount++;
       }
+      if (!a.map && a.succ_stores === 1) {
+        this.onKernelBug(
+          `swap type ${type} has no frontswap map, yet its stores reach the backend and succeed: ` +
+            `no bit records them (3.9 frontswap_store checks only frontswap_enabled; ` +
+            `fixed in 3.10, where every swapon gets a map)`,
+        );
+      }
       return a.map ? STORE_OK : STORE_OK_NO_BIT;
     }
     if (dup) {
@@ -180,7 +187,12 @@ export class EagerFrontswap extends FrontswapFrontend {
       // the header's frontswap_clear(): the bit only, frontswap_pages is NOT
       // decremented (3.7-3.9 bug, fixed in 3.10 by __frontswap_clear)
       a.map[offset] = 0;
-      a.overcount++;
+      if (a.overcount++ === 0) {
+        this.onKernelBug(
+          `frontswap_pages of swap type ${type} over-counts: an exclusive load clears the bit ` +
+            `with frontswap_clear(), which does not decrement it (3.7-3.9; fixed in 3.10)`,
+        );
+      }
       this.#ops.invalidatePage(type, offset); // ours: the backend's get_and_free
     }
     return true;

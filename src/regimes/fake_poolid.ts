@@ -112,6 +112,12 @@ export class FakePoolidCleancache extends CleancacheFrontend {
     if (!this.ops) return;
     this.ops.invalidateFs(old); // no check: -1 reaches the backend too
     if (old >= 0) this.onPool("destroyed", sb, old);
+    else {
+      this.onKernelBug(
+        `umount ${sb.name}: invalidate_fs(${old}) reaches the backend ` +
+          `(3.10 __cleancache_invalidate_fs has no check; 4.1 checks the id)`,
+      );
+    }
   }
 
   getPage(sb: Superblock, ino: number, index: number, out: Uint8Array): boolean {
@@ -274,6 +280,12 @@ export class FakePoolidFrontswap extends FrontswapFrontend {
     // __frontswap_invalidate_area(): `if (frontswap_ops) { if (sis->frontswap_map
     // == NULL) return; ... }` -- the backend is never told (fixed in 3.13)
     if (!this.#ops) this.#needInit.delete(type); // clear_bit(type, need_init)
+    else {
+      this.onKernelBug(
+        `swapoff type ${type}: the backend's invalidate_area is never called (3.10 sys_swapoff ` +
+          `clears frontswap_map before frontswap_invalidate_area; fixed in 3.13)`,
+      );
+    }
     this.areaMap.delete(type);
   }
 
@@ -287,6 +299,13 @@ export class FakePoolidFrontswap extends FrontswapFrontend {
       this.areaMap.get(i)!.inited = true;
     }
     this.#ops = ops;
+    const untold = [...this.areaMap.values()].filter((a) => !a.inited).map((a) => a.type);
+    if (old && untold.length) {
+      this.onKernelBug(
+        `the new backend is told init for no active swap type (${untold.join(", ")}): ` +
+          `need_init was cleared by the first registration (3.10-4.1; fixed in 4.2)`,
+      );
+    }
     return old ? "override" : "registered";
   }
 

@@ -13,6 +13,9 @@
  * operations per tick, with evictions and writeback within seconds of a
  * registration, at about half the CPU (compression dominates).
  */
+import type { Snapshot } from "../snapshot.ts";
+import { isPristine } from "../command/session.ts";
+
 export const DEFAULT_SCENARIO: readonly string[] = [
   "mount root",
   "mount home",
@@ -22,3 +25,12 @@ export const DEFAULT_SCENARIO: readonly string[] = [
   "workload start pagecache rate=100",
   "workload start swap rate=75",
 ];
+
+/**
+ * The lines a dashboard starts with: the default scenario when the simulation
+ * is pristine (no time passed, nothing mounted, enabled, registered or
+ * running), else none. The one place that decides it (dashboard and `--once`).
+ */
+export function startupScenario(s: Snapshot): readonly string[] {
+  return isPristine(s) ? DEFAULT_SCENARIO : [];
+}

@@ -1,7 +1,9 @@
 /**
  * End to end in a real terminal: `deno task monitor` in tmux at 120x40, keys
  * r (+ Enter in the chooser), u, ?, q; the captured screens, and the terminal
- * restored after quitting (alternate screen left, cursor shown). Uses its own
+ * restored after quitting (alternate screen left, cursor shown). Then: no key
+ * lost (`mmm` in one send-keys, 20 keys during a `run 200000`), Esc cancels
+ * the run, Ctrl-C exits 130, and tmux's scrollback survives the session. Uses its own
  * tmux server socket and session name, killed in `finally`. Skips itself when
  * tmux is not installed (`.ci/run` installs it).
  */
@@ -130,6 +132,66 @@ Deno.test({
       assert.doesNotMatch(s, /tmemtop\s+backend/, "the dashboard is gone from the screen");
       assert.equal(await paneFlag("alternate_on"), "0", "the alternate screen was left");
       assert.equal(await paneFlag("cursor_flag"), "1", "the cursor is visible again");
+    } finally {
+      await tmux("kill-server").catch(() => {});
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "e2e: no key lost (mmm at once, 20 keys during run 200000), Esc cancels, Ctrl-C 130, scrollback kept",
+  ignore: !TMUX,
+  sanitizeResources: false,
+  fn: async () => {
+    const mounted = (x: string) => Number(/Pools (\d+) mounted/.exec(x)?.[1] ?? -1);
+    try {
+      await tmux(
+        "new-session",
+        "-d",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "-s",
+        SESSION,
+        "-c",
+        ROOT,
+        `seq 300; deno task monitor; echo ${DONE}-$?; sleep 30`,
+      );
+      let s = await until("the dashboard", (x) => /waiting for a backend/.test(x), 60_000);
+      const history = Number(await paneFlag("history_size"));
+      assert.ok(history >= 250, `the 300 lines went to the scrollback (${history})`);
+      assert.equal(mounted(s), 3);
+
+      // Three presses in one write.
+      await tmux("send-keys", "-t", SESSION, "-l", "mmm");
+      s = await until("three mounts", (x) => mounted(x) === 6);
+      assert.match(s, /◌ fs3/);
+
+      // 20 presses while a long run is in progress: all acted on, the run goes on.
+      await tmux("send-keys", "-t", SESSION, "-l", ":run 200000");
+      await keys("Enter");
+      await until("the run's progress", (x) => /⧗ run 200000/.test(x));
+      for (let i = 0; i < 20; i++) await keys("m");
+      s = await until("twenty more mounts", (x) => mounted(x) === 26);
+      assert.match(s, /⧗ run 200000/, "still running");
+
+      // Esc cancels; the ticks done are kept.
+      await keys("Escape");
+      s = await until(
+        "the run cancelled",
+        (x) => /run 200000 cancelled after \d+ of 200000/.test(x),
+      );
+
+      // Ctrl-C: exit status 130, the terminal as found.
+      await keys("C-c");
+      s = await until("the dashboard to exit", (x) => x.includes(`${DONE}-`));
+      assert.match(s, new RegExp(`${DONE}-130`));
+      assert.equal(await paneFlag("alternate_on"), "0");
+      assert.equal(await paneFlag("cursor_flag"), "1");
+      const after = Number(await paneFlag("history_size"));
+      assert.ok(after >= history, `scrollback kept: ${history} lines before, ${after} after`);
     } finally {
       await tmux("kill-server").catch(() => {});
     }

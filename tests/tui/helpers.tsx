@@ -1,7 +1,8 @@
 /**
  * Test helpers for the dashboard: ink-testing-library's fake terminal, but with
  * a stdout of a chosen size (columns x rows) that can be resized, and a real
- * command session over a real simulation started with the default scenario.
+ * command session over a real simulation started with the default scenario,
+ * behind an in-process session port with a manual clock (no worker, no sleeps).
  */
 import { EventEmitter } from "node:events";
 import type { ReactElement } from "react";
@@ -10,6 +11,10 @@ import { Simulation } from "../../src/simulation.ts";
 import { CommandSession } from "../../src/command/mod.ts";
 import { DEFAULT_SCENARIO } from "../../src/scenario/default.ts";
 import { stripAnsi } from "../../tui/line.ts";
+import { App, type AppProps } from "../../tui/app.tsx";
+import { LocalSessionPort } from "../../cli/local_port.ts";
+import { Controller } from "../../tui/controller.ts";
+import { keyPresses } from "../../tui/input.ts";
 
 export class SizedStdout extends EventEmitter {
   isTTY = true;
@@ -113,4 +118,51 @@ export function defaultSession(seed = 7): CommandSession {
 /** The rows of a frame that mention `text`. */
 export function rowsWith(frame: string, text: string): string[] {
   return frame.split("\n").filter((l) => l.includes(text));
+}
+
+/** A port over `session` with a manual clock; its record lines collected. */
+export function localPort(session: CommandSession): LocalSessionPort {
+  return new LocalSessionPort(session);
+}
+
+/** The dashboard element over a local port of `session` (paused unless said otherwise). */
+export function dashboardApp(
+  session: CommandSession,
+  props: Partial<AppProps> = {},
+): { app: ReturnType<typeof App>; port: LocalSessionPort } {
+  const port = localPort(session);
+  const app = <App port={port} snapshot={session.sim.snapshot()} paused {...props} />;
+  return { app, port };
+}
+
+/** A controller over a local port of `session`, paused unless said otherwise. */
+export function controllerFor(
+  session: CommandSession,
+  opts: { paused?: boolean; speed?: number; rate?: number } = {},
+): { ctl: Controller; port: LocalSessionPort } {
+  const port = localPort(session);
+  const ctl = new Controller({
+    port,
+    snapshot: session.sim.snapshot(),
+    paused: opts.paused ?? true,
+    speed: opts.speed,
+    rate: opts.rate,
+  });
+  return { ctl, port };
+}
+
+/** Let promise callbacks (results reaching the controller) run. */
+export async function settle(port?: LocalSessionPort): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    port?.advance(1);
+    await Promise.resolve();
+    await new Promise((r) => queueMicrotask(() => r(undefined)));
+  }
+}
+
+/** Type `chunk` into the controller as one read of stdin, then let the results arrive. */
+export async function type(ctl: Controller, port: LocalSessionPort, chunk: string) {
+  const code = ctl.keys(keyPresses(chunk));
+  await settle(port);
+  return code;
 }

@@ -35,6 +35,7 @@ const PRESSES: [string, Partial<Key>][] = [
   ["", { upArrow: true }],
   ["", { downArrow: true }],
   ["c", { ctrl: true }],
+  ["", { escape: true }],
 ];
 
 Deno.test("no key press triggers two bindings", () => {

@@ -1,10 +1,9 @@
 /** Sizes, the too-small view, resizing, colour and NO_COLOR, and the --once text. */
 import assert from "node:assert/strict";
-import { App } from "../../tui/app.tsx";
 import { renderOnce } from "../../tui/mod.ts";
 import { MIN_COLS, MIN_ROWS } from "../../tui/layout.ts";
 import { width } from "../../tui/line.ts";
-import { defaultSession, renderSized, wait } from "./helpers.tsx";
+import { dashboardApp, defaultSession, renderSized, wait } from "./helpers.tsx";
 import { CommandSession } from "../../src/command/mod.ts";
 import { Simulation } from "../../src/simulation.ts";
 
@@ -18,7 +17,7 @@ for (const [cols, rows] of [[80, 20], [80, 24], [100, 30], [120, 40], [200, 60]]
   Deno.test(`at ${cols}x${rows} the frame fills the terminal and never exceeds it`, async () => {
     const session = defaultSession();
     session.execute("run 10");
-    const ui = renderSized(<App session={session} paused />, cols, rows);
+    const ui = renderSized(dashboardApp(session).app, cols, rows);
     try {
       await wait();
       const f = ui.frame();
@@ -36,7 +35,7 @@ for (const [cols, rows] of [[80, 20], [80, 24], [100, 30], [120, 40], [200, 60]]
 Deno.test("many filesystems: the pools panel scrolls instead of growing past the terminal", async () => {
   const session = defaultSession();
   for (let i = 0; i < 40; i++) session.execute(`mount extra${i}`);
-  const ui = renderSized(<App session={session} paused />, 80, 24);
+  const ui = renderSized(dashboardApp(session).app, 80, 24);
   try {
     await wait();
     assertFits(ui.frame(), 80, 24);
@@ -53,13 +52,14 @@ Deno.test("many filesystems: the pools panel scrolls instead of growing past the
 
 Deno.test("below the minimum size: 'terminal too small', and resizing works live", async () => {
   const session = defaultSession();
-  const ui = renderSized(<App session={session} paused />, 60, 15);
+  const ui = renderSized(dashboardApp(session).app, 60, 15);
   try {
     await wait();
     assert.equal(
-      ui.frame().trim(),
+      ui.frame().split("\n")[0].trim(),
       `terminal too small (need ${MIN_COLS}x${MIN_ROWS}, have 60x15)`,
     );
+    assert.match(ui.frame(), /keys are ignored until it is larger; q quits/);
     ui.stdout.resize(120, 40);
     await wait();
     assert.match(ui.frame(), /▶ Pools/);

@@ -1,7 +1,7 @@
 /** Footer: the command line when open, else the last status and key hints from the keymap. */
 import { type Line, lineWidth, seg } from "../line.ts";
 import { footerHints } from "../keymap.ts";
-import { ERR, KEY, OK } from "../theme.ts";
+import { ERR, KEY, OK, WARN } from "../theme.ts";
 import type { ViewState } from "../view.ts";
 
 export function footer(v: ViewState, w: number): Line {
@@ -12,7 +12,21 @@ export function footer(v: ViewState, w: number): Line {
     return out;
   }
   const out: Line = [];
-  if (v.status) {
+  if (v.progress) {
+    const p = v.progress;
+    const pct = p.total ? Math.floor((100 * p.done) / p.total) : 0;
+    const barW = 20;
+    const filled = Math.round((barW * pct) / 100);
+    out.push(
+      seg("⧗ ", WARN),
+      seg(`${p.line} `),
+      seg("█".repeat(filled) + "░".repeat(barW - filled), WARN),
+      seg(` ${pct}% (${p.done}/${p.total} ticks) `),
+      seg("Esc", KEY),
+      seg(" cancels", { dim: true }),
+      seg(" │ ", { dim: true }),
+    );
+  } else if (v.status) {
     out.push(
       seg(v.status.error ? "✗ " : "✓ ", v.status.error ? ERR : OK),
       seg(v.status.text, v.status.error ? ERR : {}),

@@ -29,6 +29,9 @@ function parts(v: ViewState): [Line, number][] {
     out.push([[seg("refresh ", { dim: true }), seg(`${v.rate} Hz`)], 7]);
     out.push([[seg("speed ", { dim: true }), seg(`${v.speed} t/s`)], 3]);
     if (v.record) out.push([[seg("● REC ", { color: "red" }), seg(v.record, { dim: true })], 5]);
+    if (v.behind > 1.1) {
+      out.push([[seg(` behind ×${v.behind.toFixed(1)} `, { color: "red", inverse: true })], 10.5]);
+    }
     if (v.paused) {
       out.push([[seg(" ‖ PAUSED ", { color: "yellow", inverse: true, bold: true })], 11]);
     }

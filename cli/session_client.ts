@@ -1,0 +1,150 @@
+/**
+ * The UI thread's side of the dashboard's simulation: a `SessionPort` over a
+ * Worker running `session_worker.ts`. Requests and clock changes are
+ * messages; cancel and close also set a flag in shared memory that the
+ * worker checks between chunks of ticks, so they reach a busy simulation.
+ * Record lines arrive as messages and are written here (the UI thread is the
+ * only writer of the record file). `close()` waits for the worker's goodbye
+ * (all record lines delivered) at most `closeWaitMs`, then terminates it:
+ * quitting never waits for the simulation.
+ */
+import type {
+  Clock,
+  ExecResult,
+  Request,
+  SessionPort,
+  SessionUpdate,
+} from "../src/session_port.ts";
+import { type ClientMessage, FLAG_CANCEL, FLAG_CLOSE, type HostMessage } from "./session_host.ts";
+import type { InitMessage } from "./session_worker.ts";
+
+/** What the client needs of a Worker (tests pass a fake). */
+export interface WorkerLike {
+  postMessage(msg: unknown): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent) => void) | null;
+}
+
+export interface WorkerSessionOptions {
+  regime: InitMessage["regime"];
+  seed: number;
+  options?: InitMessage["options"];
+  workers?: number;
+  /** Receives every recorded command line, in order. */
+  record?: (line: string) => void;
+  scenario?: readonly string[];
+  /** Longest wait for the worker at close (default 150 ms). */
+  closeWaitMs?: number;
+  /** Start a worker (default: `session_worker.ts` as a module Worker). */
+  spawn?: () => WorkerLike;
+}
+
+function spawnSessionWorker(): WorkerLike {
+  return new Worker(new URL("./session_worker.ts", import.meta.url).href, {
+    type: "module",
+  }) as unknown as WorkerLike;
+}
+
+export class WorkerSessionPort implements SessionPort {
+  readonly #worker: WorkerLike;
+  readonly #flag = new Int32Array(new SharedArrayBuffer(4));
+  readonly #pending = new Map<number, (r: ExecResult) => void>();
+  readonly #listeners: ((u: SessionUpdate) => void)[] = [];
+  readonly #unsolicited: ((r: ExecResult) => void)[] = [];
+  readonly #record?: (line: string) => void;
+  readonly #closeWaitMs: number;
+  #last: SessionUpdate | null = null;
+  #nextId = 1;
+  #closed: Promise<void> | null = null;
+  #goodbye: (() => void) | null = null;
+
+  constructor(opts: WorkerSessionOptions) {
+    this.#record = opts.record;
+    this.#closeWaitMs = opts.closeWaitMs ?? 150;
+    this.#worker = (opts.spawn ?? spawnSessionWorker)();
+    this.#worker.onmessage = (e) => this.#receive(e.data as HostMessage);
+    const init: InitMessage = {
+      type: "init",
+      regime: opts.regime,
+      seed: opts.seed,
+      options: opts.options ?? {},
+      workers: opts.workers ?? 0,
+      record: opts.record !== undefined,
+      scenario: opts.scenario,
+      flag: this.#flag.buffer as SharedArrayBuffer,
+    };
+    this.#worker.postMessage(init);
+  }
+
+  #receive(msg: HostMessage): void {
+    switch (msg.type) {
+      case "result": {
+        const resolve = this.#pending.get(msg.id);
+        if (resolve) {
+          this.#pending.delete(msg.id);
+          resolve(msg.result);
+        } else for (const l of this.#unsolicited) l(msg.result);
+        break;
+      }
+      case "update":
+        this.#last = msg.update;
+        for (const l of this.#listeners) l(msg.update);
+        break;
+      case "record":
+        this.#record?.(msg.line);
+        break;
+      case "closed":
+        this.#goodbye?.();
+        break;
+    }
+  }
+
+  #post(msg: ClientMessage): void {
+    if (!this.#closed) this.#worker.postMessage(msg);
+  }
+
+  send(req: Request): Promise<ExecResult> {
+    if (this.#closed) return Promise.resolve({ ok: false, error: "the session is closed" });
+    const id = this.#nextId++;
+    return new Promise((resolve) => {
+      this.#pending.set(id, resolve);
+      this.#post({ type: "request", id, req });
+    });
+  }
+
+  setClock(clock: Clock): void {
+    this.#post({ type: "clock", clock });
+  }
+
+  cancel(): void {
+    Atomics.store(this.#flag, 0, FLAG_CANCEL);
+  }
+
+  onUpdate(listener: (u: SessionUpdate) => void): void {
+    this.#listeners.push(listener);
+    if (this.#last) listener(this.#last);
+  }
+
+  onNotice(listener: (r: ExecResult) => void): void {
+    this.#unsolicited.push(listener);
+  }
+
+  close(): Promise<void> {
+    if (this.#closed) return this.#closed;
+    Atomics.store(this.#flag, 0, FLAG_CLOSE);
+    this.#worker.postMessage({ type: "close" } satisfies ClientMessage);
+    this.#closed = new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.#goodbye = null;
+        this.#worker.terminate();
+        for (const r of this.#pending.values()) r({ ok: false, error: "the session is closed" });
+        this.#pending.clear();
+        resolve();
+      };
+      const timer = setTimeout(done, this.#closeWaitMs);
+      this.#goodbye = done;
+    });
+    return this.#closed;
+  }
+}

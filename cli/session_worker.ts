@@ -1,0 +1,65 @@
+/**
+ * Worker entry of the dashboard's simulation (`session_client.ts` starts it):
+ * builds the simulation and its command session from the `init` message, runs
+ * the start-up scenario, then hands every message to a `SessionHost`. The UI
+ * thread never runs a tick.
+ */
+/// <reference lib="deno.worker" />
+import type { SimulationOptions } from "../src/simulation.ts";
+import { createSession } from "../src/command/mod.ts";
+import { SharedCompressorPool } from "../src/backend/prefetch_pool.ts";
+import type { Regime } from "../src/regime.ts";
+import { type ClientMessage, type HostMessage, SessionHost } from "./session_host.ts";
+import { startupScenario } from "../src/scenario/default.ts";
+
+/** The first message: how to build the session. */
+export interface InitMessage {
+  type: "init";
+  regime: Regime;
+  seed: number;
+  options: Pick<SimulationOptions, "writethrough" | "exclusiveLoads">;
+  /** Compress ahead in this many further workers (0: none). */
+  workers: number;
+  /** Forward the session's record lines. */
+  record: boolean;
+  /** Start-up command lines; absent: the default scenario on a pristine simulation. */
+  scenario?: readonly string[];
+  /** Shared cancel/close flag (Int32Array over it). */
+  flag: SharedArrayBuffer;
+}
+
+let host: SessionHost | null = null;
+let pool: SharedCompressorPool | null = null;
+const post = (m: HostMessage) => self.postMessage(m);
+
+self.onmessage = (e: MessageEvent<InitMessage | ClientMessage>) => {
+  const msg = e.data;
+  if (msg.type === "init") {
+    const options: SimulationOptions = { ...msg.options, regime: msg.regime, seed: msg.seed };
+    if (msg.workers > 0) options.precompressor = pool = new SharedCompressorPool(msg.workers);
+    const session = createSession({
+      simulation: options,
+      record: msg.record ? (line) => post({ type: "record", line }) : undefined,
+    });
+    host = new SessionHost(session, {
+      now: () => performance.now(),
+      post,
+      later: (fn, ms) => setTimeout(fn, ms),
+      flag: new Int32Array(msg.flag),
+    });
+    for (const line of msg.scenario ?? startupScenario(session.sim.snapshot())) {
+      const r = session.execute(line);
+      if (!r.ok) {
+        post({
+          type: "result",
+          id: -1,
+          result: { ok: false, cmd: r.cmd, error: `${line}: ${r.error ?? "failed"}` },
+        });
+      }
+    }
+    host.start();
+    return;
+  }
+  if (msg.type === "close") pool?.close();
+  host?.handle(msg);
+};
