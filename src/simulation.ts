@@ -30,7 +30,7 @@ import { Rng } from "./rng.ts";
 import { SimError } from "./errors.ts";
 import { EventLog } from "./event_log.ts";
 import { IntegrityOracle } from "./integrity.ts";
-import { DEFAULT_SWAP_SLOTS, LIMITS } from "./limits.ts";
+import { DEFAULT_SWAP_SLOTS } from "./limits.ts";
 import { SimContext } from "./sim/context.ts";
 import { FileSide } from "./sim/files.ts";
 import { SwapSide } from "./sim/swap.ts";
