@@ -27,6 +27,8 @@ export async function compareRegimesInWorkers(
   firstLine = 1,
 ): Promise<CompareColumn[]> {
   const width = Math.max(1, Math.min(REGIMES.length, Math.floor(workers)));
+  // Ports do not cross to a worker: each worker plugs in its own file reader.
+  const { files: _files, precompressor: _pre, ...plain } = simOptions;
   const out: CompareColumn[] = new Array(REGIMES.length);
   let next = 0;
   const lane = async () => {
@@ -34,7 +36,7 @@ export async function compareRegimesInWorkers(
     try {
       while (next < REGIMES.length) {
         const i = next++;
-        const job: CompareJob = { regime: REGIMES[i], lines, seed, simOptions, firstLine };
+        const job: CompareJob = { regime: REGIMES[i], lines, seed, simOptions: plain, firstLine };
         out[i] = await new Promise<CompareColumn>((resolve, reject) => {
           w.onmessage = (ev: MessageEvent<CompareColumn>) => resolve(ev.data);
           w.onerror = (ev) => {

@@ -98,6 +98,14 @@ export const FLAGS = {
     8,
     true,
   ),
+  host: boolean([
+    "the host kernel's zswap beside the simulation: a panel (H hides it), a host",
+    "group in stats/--json; /proc and /sys are read through cat (--allow-run=cat)",
+  ]),
+  "host-root": text("DIR", [
+    "the host view from a copy of /proc and /sys laid out under DIR",
+    "(sh cli/host/snapshot.sh DIR takes one); reads DIR only",
+  ]),
   writethrough: boolean(["frontswap writethrough: a stored page is written to disk too"]),
   "exclusive-loads": boolean(["frontswap exclusive loads: a hit drops the backend copy"]),
   help: boolean(["this text"], "h"),

@@ -20,6 +20,10 @@ import { RecordFile } from "./record_file.ts";
 import { StartupError } from "./startup.ts";
 import { runCompare, runScript } from "./headless.ts";
 import { Writer } from "./writer.ts";
+import { fileContentPort } from "./files.ts";
+import { type HostSource, openHostSource, startSampling } from "./host/read.ts";
+import type { HostSnapshot } from "../src/host/snapshot.ts";
+import { statsOf } from "../src/command/stats.ts";
 
 /** The dashboard's entry points (tui/mod.ts), loaded only when needed. */
 export interface Dashboard {
@@ -31,8 +35,12 @@ export interface Dashboard {
     noColor: boolean;
     record?: string;
   }): Promise<number>;
-  renderOnce(snapshot: Snapshot): string;
+  /** With `host` given (even null): the host panel below the simulation's. */
+  renderOnce(snapshot: Snapshot, opts?: { host?: HostSnapshot | null }): string;
 }
+
+/** How often the host source samples (the rates are per second over this interval). */
+export const HOST_PERIOD_MS = 1000;
 
 /** What `main` needs from its caller. */
 export interface MainWiring {
@@ -80,6 +88,7 @@ async function run(
   const simulation: SimulationOptions = {
     writethrough: flags.writethrough,
     exclusiveLoads: flags["exclusive-loads"],
+    files: fileContentPort,
   };
   const headless = flags.script !== undefined || !Deno.stdin.isTerminal();
 
@@ -98,6 +107,8 @@ async function run(
 
   if (!headless && !flags.once) return await dashboard(flags, wiring, simulation);
 
+  const host = await openHost(flags, out.stderr);
+  const stopSampling = host && !flags.once ? startSampling(host, HOST_PERIOD_MS) : null;
   // Compression ahead of time in Web Workers (not for --compare, which runs whole regimes in them).
   const pool = flags.workers > 0 ? new SharedCompressorPool(flags.workers) : null;
   if (pool) simulation.precompressor = pool;
@@ -110,19 +121,50 @@ async function run(
       simulation: { ...simulation, regime: flags.regime, seed: flags.seed },
       json: flags.json,
       record: recorder ? (line) => recorder.push(line) : undefined,
+      host: host ? () => host.last : undefined,
     });
     let code = EXIT.ok as number;
     if (input) code = await runScript(session, input, out, flags.json);
     if (flags.once) {
       for (const line of startupScenario(session.snapshot())) session.execute(line);
+      if (host) {
+        // A second sample, for the rates.
+        await new Promise((r) => setTimeout(r, HOST_PERIOD_MS));
+        await host.sample();
+      }
       setColour(flags["no-color"]);
-      out.stdout.line((await wiring.dashboard()).renderOnce(session.snapshot()));
+      if (flags.json) {
+        out.stdout.line(JSON.stringify(statsOf(session.snapshot(), host ? host.last : undefined)));
+      } else {
+        const once = host ? { host: host.last } : undefined;
+        out.stdout.line((await wiring.dashboard()).renderOnce(session.snapshot(), once));
+      }
     }
     return code;
   } finally {
+    stopSampling?.();
     recording?.file.close();
     pool?.close();
   }
+}
+
+/**
+ * The host source of `--host` / `--host-root DIR` with its first sample
+ * taken, or null when off. Nothing readable is said once on stderr, not an error.
+ */
+async function openHost(flags: Flags, stderr: Writer): Promise<HostSource | null> {
+  const root = flags["host-root"];
+  if (!flags.host && root === undefined) return null;
+  const source = openHostSource(root ?? null);
+  if ((await source.sample()) === null) {
+    stderr.line(
+      root === undefined
+        ? "tmemtop: --host: nothing readable (is cat allowed? deno task monitor runs with --allow-run=cat)"
+        : `tmemtop: --host-root: nothing readable under ${root}`,
+    );
+    stderr.flush();
+  }
+  return source;
 }
 
 /**

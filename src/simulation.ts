@@ -9,6 +9,8 @@
  */
 import { isRegime, type Regime } from "./regime.ts";
 import type { ContentClass } from "./content.ts";
+import type { PageContent } from "./page_version.ts";
+import { type FileContentPort, RealPages } from "./real_pages.ts";
 import type { BackendSnapshot, Snapshot } from "./snapshot.ts";
 import {
   BACKEND_KINDS,
@@ -58,6 +60,11 @@ export interface SimulationOptions {
    * without it; only the speed changes.
    */
   precompressor?: Precompressor;
+  /**
+   * The edge's file reader, for workloads whose pages are real files
+   * (`files`, `swap source=PATH`). Without it they refuse to start.
+   */
+  files?: FileContentPort;
 }
 
 export { TICK_MS } from "./constants.ts";
@@ -74,6 +81,7 @@ export class Simulation implements WorkloadHost {
   readonly #backends: BackendList;
   readonly #workloads = new Map<WorkloadName, Workload>();
   readonly #prefetch: Prefetcher | null;
+  readonly #reader: FileContentPort | null;
 
   constructor(opts: SimulationOptions = {}) {
     this.#regime = opts.regime ?? "deferred";
@@ -87,6 +95,7 @@ export class Simulation implements WorkloadHost {
     this.#oracle.onWrong = (what, cause, text) =>
       this.#ctx.log("error", `${what} (${cause}): ${text}`);
     this.#prefetch = opts.precompressor ? new Prefetcher(opts.precompressor) : null;
+    this.#reader = opts.files ?? null;
     const f = this.#newFrontends();
     this.#files = new FileSide(this.#ctx, f.cleancache);
     this.#swap = new SwapSide(this.#ctx, f.frontswap);
@@ -173,7 +182,7 @@ export class Simulation implements WorkloadHost {
     this.#files.putClean(name, ino, index);
   }
   /** A write: invalidate the cleancache copy, then write a new version to disk. */
-  write(name: string, ino: number, index: number, cls: ContentClass = "text"): void {
+  write(name: string, ino: number, index: number, cls: PageContent = "text"): void {
     this.#files.write(name, ino, index, cls);
   }
   /** `cleancache_get_page`; a hit is verified against the disk's current version. */
@@ -191,6 +200,22 @@ export class Simulation implements WorkloadHost {
   /** The current version of a file page on disk, or null. */
   fileVersion(name: string, ino: number, index: number): PageVersionRef | null {
     return this.#files.fileVersion(name, ino, index);
+  }
+  /**
+   * Pages of real files read by the edge's file reader (`files` option): at
+   * most `budget` bytes, `perFile` of each. Throws `SimError` (naming `what`)
+   * when there is no reader or the path cannot be read.
+   */
+  readFiles(what: string, path: string, budget: number, perFile: number): RealPages {
+    if (!this.#reader) {
+      throw new SimError(`${what}: reading files is not available in this session`);
+    }
+    try {
+      return new RealPages(path, this.#reader.read(path, budget, perFile));
+    } catch (e) {
+      if (e instanceof SimError) throw new SimError(`${what}: ${e.message}`);
+      throw e;
+    }
   }
   /** Whether the file page exists on disk. */
   hasFilePage(name: string, ino: number, index: number): boolean {
@@ -234,7 +259,7 @@ export class Simulation implements WorkloadHost {
   store(
     type: number,
     offset: number,
-    cls: ContentClass = "text",
+    cls: PageContent = "text",
     stamp?: number,
   ): "stored" | "rejected" {
     return this.#swap.store(type, offset, cls, stamp);
@@ -291,7 +316,7 @@ export class Simulation implements WorkloadHost {
     ];
     if (!factory) throw new SimError(`workload: unknown workload '${name}'`);
     if (this.#workloads.has(name)) throw new SimError(`workload: ${name} is already running`);
-    const w = factory(params);
+    const w = factory(params, this);
     this.#workloads.set(name, w);
     this.#ctx.log("workload", `workload ${name} started`);
   }

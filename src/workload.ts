@@ -2,21 +2,18 @@
  * Workloads and the narrow interface they drive the simulation through
  * (`WorkloadHost`): no workload knows the `Simulation` class.
  */
-import type { ContentClass } from "./content.ts";
+import type { PageContent, PageVersionRef } from "./page_version.ts";
+import type { RealPages } from "./real_pages.ts";
 import type { Rng } from "./rng.ts";
 
 /** Names of the built-in workload generators. */
-export type WorkloadName = "pagecache" | "swap" | "churn";
-export const WORKLOAD_NAMES: readonly WorkloadName[] = ["pagecache", "swap", "churn"];
+export type WorkloadName = "pagecache" | "swap" | "churn" | "files";
+export const WORKLOAD_NAMES: readonly WorkloadName[] = ["pagecache", "swap", "churn", "files"];
 
 /** Parameter values of a workload, as given on a command line (`rate=200`). */
 export type WorkloadParams = Record<string, number | string>;
 
-/** A page version: its stamp and content class (its bytes are `generatePage(stamp, cls)`). */
-export interface PageVersionRef {
-  stamp: number;
-  cls: ContentClass;
-}
+export type { PageVersionRef };
 
 /** What a workload may do to the simulation (the `Simulation` implements it). */
 export interface WorkloadHost {
@@ -29,7 +26,7 @@ export interface WorkloadHost {
   isMounted(name: string): boolean;
   mountedNames(): string[];
   putClean(name: string, ino: number, index: number): void;
-  write(name: string, ino: number, index: number, cls?: ContentClass): void;
+  write(name: string, ino: number, index: number, cls?: PageContent): void;
   get(name: string, ino: number, index: number): "hit" | "miss";
   invalidate(name: string, ino: number, index?: number): void;
   deleteFile(name: string, ino: number): void;
@@ -44,10 +41,13 @@ export interface WorkloadHost {
   slotCount(type: number): number;
   allocSlot(type?: number): { type: number; offset: number } | null;
   newVersion(): number;
-  store(type: number, offset: number, cls?: ContentClass, stamp?: number): "stored" | "rejected";
+  store(type: number, offset: number, cls?: PageContent, stamp?: number): "stored" | "rejected";
   load(type: number, offset: number): "hit" | "miss";
   free(type: number, offset: number): void;
   slotInUse(type: number, offset: number): boolean;
+
+  // real files (through the edge's file reader; throws SimError without one)
+  readFiles(what: string, path: string, budget: number, perFile: number): RealPages;
 }
 
 /**
@@ -72,4 +72,4 @@ export interface Workload {
 }
 
 /** Builds a workload from user parameters; throws `SimError` on a bad parameter. */
-export type WorkloadFactory = (params: WorkloadParams) => Workload;
+export type WorkloadFactory = (params: WorkloadParams, host?: WorkloadHost) => Workload;

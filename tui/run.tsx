@@ -5,7 +5,9 @@ import type { Snapshot } from "../src/snapshot.ts";
 import { App } from "./app.tsx";
 import { DEFAULT_RATE, DEFAULT_SPEED, RATES } from "./controller.ts";
 import { History } from "./history.ts";
-import { plain } from "./line.ts";
+import { plain, strip } from "./line.ts";
+import { hostLines } from "./panels/host.ts";
+import type { HostSnapshot } from "../src/host/snapshot.ts";
 import { fullLines } from "./screen.ts";
 import type { DashboardOptions } from "./types.ts";
 import type { ExecResult, SessionUpdate } from "../src/session_port.ts";
@@ -67,8 +69,14 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
   return code;
 }
 
-/** One plain-text snapshot of the dashboard's numbers (no escape codes). */
-export function renderOnce(snapshot: Snapshot, opts: { columns?: number } = {}): string {
+/**
+ * One plain-text snapshot of the dashboard's numbers (no escape codes); with
+ * `host` given (`--host`), the host panel below.
+ */
+export function renderOnce(
+  snapshot: Snapshot,
+  opts: { columns?: number; host?: HostSnapshot | null } = {},
+): string {
   const history = new History();
   history.push(snapshot);
   const v = newView(snapshot, history, {
@@ -77,7 +85,10 @@ export function renderOnce(snapshot: Snapshot, opts: { columns?: number } = {}):
     speed: DEFAULT_SPEED,
     interactive: false,
   });
-  return fullLines(v, opts.columns ?? 120).map((l) => plain(l).trimEnd()).join("\n");
+  const cols = opts.columns ?? 120;
+  const lines = fullLines(v, cols);
+  if (opts.host !== undefined) lines.push(...hostLines(opts.host, cols, 1000).map(strip));
+  return lines.map((l) => plain(l).trimEnd()).join("\n");
 }
 
 /** NO_COLOR (https://no-color.org) or FORCE_COLOR=0: the lines carry no escape codes. */

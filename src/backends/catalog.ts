@@ -255,7 +255,10 @@ export function resolveBackendOptions(
   if ("compressor" in out) {
     const range = COMPRESSOR_LEVELS[out.compressor as CompressorKind];
     if (range === null) {
-      if (given.level !== undefined) return `compressor ${out.compressor} has no levels`;
+      // level 0 is how a resolved lz4 entry reads back
+      if (given.level !== undefined && given.level !== 0) {
+        return `compressor ${out.compressor} has no levels`;
+      }
       out.level = 0;
     } else if (given.level === undefined) out.level = range[2];
     else if ((out.level as number) < range[0] || (out.level as number) > range[1]) {

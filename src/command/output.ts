@@ -2,6 +2,7 @@
  * Output formats of a session: the human-readable text of `stats` and
  * `compare`, and the one-object-per-line JSON form of a command result.
  */
+import { type HostSnapshot, isUnavailable } from "../host/snapshot.ts";
 import type { Stats } from "./stats.ts";
 import { counterRows, formatCell } from "./stats.ts";
 import type { CommandResult } from "./spec.ts";
@@ -58,7 +59,34 @@ export function formatStatsText(s: Stats): string {
   if (running.length) {
     lines.push(`workloads: ${running.map((w) => `${w.name}(${kv(w.params)})`).join(" ")}`);
   }
+  if (s.host !== undefined) lines.push(...hostText(s.host));
   return lines.join("\n");
+}
+
+/** The `host` group as `host ...:` lines; a group that cannot be read says why. */
+function hostText(h: HostSnapshot | null): string[] {
+  if (h === null) return ["host: nothing readable"];
+  const group = (name: string, g: object | null) =>
+    `host ${name}: ${
+      g === null ? "-" : isUnavailable(g) ? `not available (${g.unavailable})` : kv(g)
+    }`;
+  return [
+    `host: root=${h.root} kernel=${h.kernel ?? "-"}`,
+    group("zswap", h.zswap),
+    group("meminfo", h.meminfo),
+    group("vmstat", h.vmstat),
+    group("rates", h.rates),
+    `host swaps: ${
+      isUnavailable(h.swaps)
+        ? `not available (${h.swaps.unavailable})`
+        : h.swaps.length === 0
+        ? "none"
+        : h.swaps.map((s) => `${s.filename}(${kv(s, ["type", "size", "used", "priority"])})`)
+          .join(" ")
+    }`,
+    ...Object.entries(h.debugfs).map(([k, g]) => group(`debugfs ${k}`, g)),
+    group("derived", h.derived),
+  ];
 }
 
 /** Side-by-side table of counters, one column per regime. */

@@ -14,6 +14,7 @@
  */
 import { Simulation, type SimulationOptions } from "../simulation.ts";
 import type { Snapshot } from "../snapshot.ts";
+import type { HostSnapshot } from "../host/snapshot.ts";
 import { SimError } from "../errors.ts";
 import { type Command, specOf } from "./table.ts";
 import { parseLine } from "./parse.ts";
@@ -55,6 +56,11 @@ export interface CommandSessionOptions {
   compare?: CompareRunner;
   /** Most history lines kept for `compare` (default `DEFAULT_HISTORY_LIMIT`). */
   historyLimit?: number;
+  /**
+   * The host source's latest sample (`--host`, `--host-root`: read at the
+   * edge); `stats` shows it as its `host` group. Absent: no `host` group.
+   */
+  host?: () => HostSnapshot | null;
 }
 
 /** Executes script lines against a replaceable `Simulation`. */
@@ -63,6 +69,7 @@ export class CommandSession {
   #record?: (line: string) => void;
   #recordError: string | null = null;
   #compare?: CompareRunner;
+  readonly #host?: () => HostSnapshot | null;
   #lineCounter = 0;
   #pristine: boolean;
   #history: string[] | null = [];
@@ -80,6 +87,7 @@ export class CommandSession {
     this.#sim = sim;
     this.#record = opts.record;
     this.#compare = opts.compare;
+    this.#host = opts.host;
     this.json = opts.json ?? false;
     this.#simulationOptions = { ...opts.simulationOptions };
     this.#historyLimit = opts.historyLimit ?? DEFAULT_HISTORY_LIMIT;
@@ -163,6 +171,7 @@ export class CommandSession {
       sim: this.#sim,
       line,
       pristine: this.#pristine,
+      host: this.#host?.(),
       simulationOptions: {
         writethrough: this.#simulationOptions.writethrough ?? false,
         exclusiveLoads: this.#simulationOptions.exclusiveLoads ?? false,

@@ -6,6 +6,7 @@
  * the parser, the session, the help text, the recorder and compare derive
  * everything from it. This file holds only the types they share.
  */
+import type { HostSnapshot } from "../host/snapshot.ts";
 import type { Simulation } from "../simulation.ts";
 import type { Stats } from "./stats.ts";
 import type { Regime } from "../regime.ts";
@@ -71,6 +72,8 @@ export interface ExecContext {
   rebuild(options: SimulationFlags): void;
   /** Run the session's history in every regime (throws `SimError` when it cannot). */
   compare(): CompareColumn[];
+  /** The host's view (`stats` shows it): undefined when the host source is off. */
+  readonly host: HostSnapshot | null | undefined;
 }
 
 /** The result-changing options of a simulation that are not commands of their own. */

@@ -5,14 +5,22 @@
  * or `frontswap.pending.length`.
  */
 import type { Snapshot } from "../snapshot.ts";
+import type { HostSnapshot } from "../host/snapshot.ts";
 import { type CompareOp, type ExpectValue, formatExpectValue } from "./expect.ts";
 import { quote } from "./text.ts";
 
-/** The stats object: every snapshot field except `events`. */
-export type Stats = Omit<Snapshot, "events">;
+/**
+ * The stats object: every snapshot field except `events`, and with the host
+ * source on (`--host`, `--host-root`) the host's view (null when nothing of
+ * it is readable).
+ */
+export type Stats = Omit<Snapshot, "events"> & { host?: HostSnapshot | null };
 
-/** Build the stats object of a snapshot (key order is fixed, so JSON output is stable). */
-export function statsOf(snap: Snapshot): Stats {
+/**
+ * Build the stats object of a snapshot (key order is fixed, so JSON output is
+ * stable); `host` is left out when undefined (host source off).
+ */
+export function statsOf(snap: Snapshot, host?: HostSnapshot | null): Stats {
   const {
     tick,
     regime,
@@ -24,7 +32,9 @@ export function statsOf(snap: Snapshot): Stats {
     events: _events,
     ...rest
   } = snap;
-  return { tick, regime, seed, cleancache, frontswap, backend, integrity, ...rest };
+  const stats: Stats = { tick, regime, seed, cleancache, frontswap, backend, integrity, ...rest };
+  if (host !== undefined) stats.host = host;
+  return stats;
 }
 
 /** A path that does not name anything in the stats (a script mistake, not a failed check). */

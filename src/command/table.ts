@@ -459,8 +459,8 @@ const stats = command<Bare<"stats">>({
   compare: "skip",
   parse: bare("stats"),
   format: () => "stats",
-  execute(_c, { sim }) {
-    const stats = statsOf(sim.snapshot());
+  execute(_c, { sim, host }) {
+    const stats = statsOf(sim.snapshot(), host);
     return { stats, text: formatStatsText(stats) };
   },
 });
@@ -486,8 +486,8 @@ const expect = command<{ kind: "expect"; path: string; op: CompareOp; value: Exp
     return { kind: "expect", path, op: op as CompareOp, value: parseExpectValue(valueText) };
   },
   format: (c) => `expect ${c.path} ${c.op} ${formatExpectValue(c.value)}`,
-  execute(c, { sim, line }): Outcome {
-    const o = evaluateExpect(statsOf(sim.snapshot()), c.path, c.op, c.value);
+  execute(c, { sim, line, host }): Outcome {
+    const o = evaluateExpect(statsOf(sim.snapshot(), host), c.path, c.op, c.value);
     return {
       expectFailed: !o.pass,
       text: `line ${line}: ${expect.format(c)}: ${o.pass ? "ok" : "FAILED"} (${o.detail})`,

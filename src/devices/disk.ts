@@ -3,19 +3,17 @@
  * remembered by its stamp, content class and digest: enough to regenerate its
  * bytes and to check any read against it.
  */
-import type { ContentClass } from "../content.ts";
+import type { PageVersionRef } from "../page_version.ts";
 
-/** The current version of one file page. */
-export interface PageVersion {
-  stamp: number;
-  cls: ContentClass;
+/** The current version of one file page (its bytes: `fillVersion`). */
+export type PageVersion = PageVersionRef & {
   digest: number;
   /**
    * For the oracle: the pool (`poolKey`) the write of this version
    * invalidated or replaced in cleancache, -1 when it reached none.
    */
   writePool: number;
-}
+};
 
 /** Files on disk, per filesystem identity (a name, or a shared fs's uuid). */
 export class FileDisk {

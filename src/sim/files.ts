@@ -3,7 +3,8 @@
  * pages, and the cleancache operations a filesystem makes (mount, umount,
  * put, get, invalidate, write, delete), each read checked by the oracle.
  */
-import { type ContentClass, generatePage, pageDigest } from "../content.ts";
+import { type ContentClass, pageDigest } from "../content.ts";
+import { fillVersion, type PageContent, versionOf } from "../page_version.ts";
 import type { CleancacheFrontend, Superblock } from "../frontend/cleancache.ts";
 import { newSuperblock } from "../frontend/cleancache.ts";
 import { FileDisk } from "../devices/disk.ts";
@@ -85,15 +86,15 @@ export class FileSide {
     const m = this.#filePage("put", name, ino, index);
     const v = this.#disk.get(m.fsKey, ino, index);
     if (!v) throw new SimError(`put: ${name} inode ${ino} has no page ${index} on disk`);
-    generatePage(v.stamp, v.cls, this.#ctx.page);
+    fillVersion(v, this.#ctx.page);
     this.#ctx.ops++;
     this.cc.putPage(m, ino, index, this.#ctx.page);
   }
 
   /** A write: invalidate the cleancache copy, then write a new version to disk. */
-  write(name: string, ino: number, index: number, cls: ContentClass): void {
+  write(name: string, ino: number, index: number, cls: PageContent): void {
     const m = this.#filePage("write", name, ino, index);
-    checkClass("write", cls);
+    if (typeof cls === "string") checkClass("write", cls);
     this.#ctx.ops++;
     this.cc.invalidatePage(m, ino, index);
     this.#writeFile(m, ino, index, cls, this.#pool(m));
@@ -148,7 +149,9 @@ export class FileSide {
   fileVersion(name: string, ino: number, index: number): PageVersionRef | null {
     const m = this.#mounts.get(name);
     const v = m && this.#disk.get(m.fsKey, ino, index);
-    return v ? { stamp: v.stamp, cls: v.cls } : null;
+    if (!v) return null;
+    const { digest: _digest, writePool: _pool, ...ref } = v;
+    return ref;
   }
 
   hasFilePage(name: string, ino: number, index: number): boolean {
@@ -193,10 +196,10 @@ export class FileSide {
     return poolKey(this.#ctx.cleancacheSerial, this.cc.realPoolId(m));
   }
 
-  #writeFile(m: Mount, ino: number, index: number, cls: ContentClass, writePool: number): void {
-    const stamp = this.#ctx.nextStamp();
-    const page = generatePage(stamp, cls, this.#ctx.page);
-    this.#disk.set(m.fsKey, ino, index, { stamp, cls, digest: pageDigest(page), writePool });
+  #writeFile(m: Mount, ino: number, index: number, cls: PageContent, writePool: number): void {
+    const v = versionOf(this.#ctx.nextStamp(), cls);
+    const page = fillVersion(v, this.#ctx.page);
+    this.#disk.set(m.fsKey, ino, index, { ...v, digest: pageDigest(page), writePool });
   }
 
   #mount(cmd: string, name: string): Mount {

@@ -3,7 +3,7 @@
  * offered to the backend and the workloads' upcoming pages handed to the
  * precompressor (e.g. Web Workers). Results are the same with or without it.
  */
-import { generatePage } from "../content.ts";
+import { fillVersion } from "../page_version.ts";
 import { type Backend, isPrecompressing } from "../backends/ops.ts";
 import type { Precompressor } from "../backend/prefetch_pool.ts";
 import type { Workload, WorkloadHost } from "../workload.ts";
@@ -30,7 +30,7 @@ export class Prefetcher {
       for (const v of w.upcoming?.(host, share * 2) ?? []) {
         if (this.#prefetched.has(v.stamp) || v.cls === "zero" || v.cls === "same") continue;
         this.#prefetched.add(v.stamp);
-        pages.push(generatePage(v.stamp, v.cls));
+        pages.push(fillVersion(v));
         if (++taken >= share) break;
       }
     }

@@ -5,7 +5,8 @@
  * not come from `swap_writepage` itself (a backend's writeback, our
  * unregister) goes through `writeBack`.
  */
-import { type ContentClass, generatePage, pageDigest } from "../content.ts";
+import { pageDigest } from "../content.ts";
+import { fillVersion, type PageContent, versionOf } from "../page_version.ts";
 import {
   type FrontswapFrontend,
   STORE_OK_NO_BIT,
@@ -97,14 +98,14 @@ export class SwapSide {
   }
 
   /** Swap out a page into a slot (`swap_writepage`): `frontswap_store`, the disk when refused. */
-  store(type: number, offset: number, cls: ContentClass, stamp?: number): "stored" | "rejected" {
+  store(type: number, offset: number, cls: PageContent, stamp?: number): "stored" | "rejected" {
     const dev = this.#slot("store", type, offset);
-    checkClass("store", cls);
+    if (typeof cls === "string") checkClass("store", cls);
     const ctx = this.#ctx;
     if (stamp !== undefined && (!Number.isSafeInteger(stamp) || stamp < 1 || stamp > ctx.stamp)) {
       throw new SimError(`store: ${stamp} is not a version stamp handed out by newVersion()`);
     }
-    const digest = pageDigest(generatePage(stamp ?? ctx.nextStamp(), cls, ctx.page));
+    const digest = pageDigest(fillVersion(versionOf(stamp ?? ctx.nextStamp(), cls), ctx.page));
     dev.fill(offset);
     ctx.ops++;
     const r = this.fs.store(type, offset, ctx.page);

@@ -12,7 +12,8 @@ export type ParamSpec =
   | { kind: "int"; default: number; min: number; max: number; doc: string }
   | { kind: "number"; default: number; min: number; max: number; doc: string }
   | { kind: "mix"; default: string; doc: string }
-  | { kind: "names"; default: string; doc: string };
+  | { kind: "names"; default: string; doc: string }
+  | { kind: "path"; default: string; doc: string };
 
 /** The parameters of one workload. */
 export type ParamSpecs = Record<string, ParamSpec>;
@@ -66,6 +67,8 @@ function checkValue(w: string, k: string, spec: ParamSpec, raw: number | string)
       }
       return s;
     }
+    case "path":
+      return String(raw);
   }
 }
 

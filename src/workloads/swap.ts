@@ -13,12 +13,19 @@
  * `swapoff`), pages that were on it count as resident again. A slot this
  * workload no longer finds in use is treated the same way. When no swap slot
  * is free, new pages are not allocated (the touch is dropped, `oom` counted).
+ *
+ * With `source=PATH` the pages hold real bytes instead of generated ones: a
+ * process's memory is a run of consecutive pages of the file(s) at PATH
+ * (read by the edge, at most 16 MiB), each version edited by its stamp
+ * (src/real_pages.ts).
  */
 import type { PageVersionRef, Workload, WorkloadHost, WorkloadParams } from "../workload.ts";
 import { SimError } from "../errors.ts";
 import { hash32 } from "../rng.ts";
 import { LruMap } from "./lru.ts";
 import type { ContentClass } from "../content.ts";
+import type { PageContent } from "../page_version.ts";
+import type { RealPages } from "../real_pages.ts";
 import {
   type ContentMix,
   docsOf,
@@ -53,7 +60,15 @@ export const SWAP_PARAMS: ParamSpecs = {
     default: "heap:38,text:20,records:19,zero:12,same:4,random:7",
     doc: "content classes of anonymous pages, as class:weight",
   },
+  source: {
+    kind: "path",
+    default: "",
+    doc: "file or folder whose bytes fill the pages instead of mix (16 MiB at most)",
+  },
 };
+
+/** Bytes of `source=PATH` read at most. */
+const SOURCE_BUDGET = 16 << 20;
 
 const UNALLOCATED = -2;
 const RESIDENT = -1;
@@ -80,6 +95,7 @@ export class SwapWorkload implements Workload {
   readonly #skew: number;
   readonly #exitChance: number;
   readonly #mix: ContentMix;
+  readonly #real: RealPages | null = null;
   readonly #procs: Proc[] = [];
   readonly #byPid = new Map<number, Proc>();
   /** Resident pages; insertion order is LRU order. Value: the owning process. */
@@ -101,7 +117,7 @@ export class SwapWorkload implements Workload {
     oom: 0,
   };
 
-  constructor(params: WorkloadParams) {
+  constructor(params: WorkloadParams, sim?: WorkloadHost) {
     this.params = resolveParams("swap", SWAP_PARAMS, params);
     const p = this.params;
     this.#rate = p.rate as number;
@@ -111,6 +127,15 @@ export class SwapWorkload implements Workload {
     this.#skew = p.skew as number;
     this.#exitChance = 1 / (p.life as number);
     this.#mix = parseMix(p.mix as string, "swap mix");
+    if (p.source !== "") {
+      if (!sim) throw new SimError("workload: swap source= needs the simulation's file reader");
+      this.#real = sim.readFiles(
+        "workload: swap",
+        p.source as string,
+        SOURCE_BUDGET,
+        SOURCE_BUDGET,
+      );
+    }
   }
 
   /** Resident pages now. */
@@ -154,7 +179,9 @@ export class SwapWorkload implements Workload {
     for (const [key, p] of this.#lru.entries()) {
       if (out.length >= max) break;
       const stamp = this.#version.get(key);
-      if (stamp !== undefined) out.push({ stamp, cls: this.#classOf(p, key % PAGE_SPAN) });
+      if (stamp === undefined) continue;
+      const c = this.#contentOf(p, key % PAGE_SPAN);
+      out.push(typeof c === "string" ? { stamp, cls: c } : { stamp, cls: "file", real: c });
     }
     return out;
   }
@@ -164,6 +191,18 @@ export class SwapWorkload implements Workload {
     this.#lru.clear();
     this.#version.clear();
     this.#owner.clear();
+  }
+
+  /** A page's content: a class of the mix, or its page of the source (a run per process). */
+  #contentOf(p: Proc, page: number): PageContent {
+    if (this.#real) {
+      return {
+        source: this.#real,
+        page: (hash32(p.pid, 0x50c) + page) % this.#real.pageCount,
+        edited: true,
+      };
+    }
+    return this.#classOf(p, page);
   }
 
   #classOf(p: Proc, page: number): ContentClass {
@@ -274,7 +313,7 @@ export class SwapWorkload implements Workload {
     const code = slot.type * SLOT_SPAN + slot.offset;
     // A stale claim on this slot (its type was swapped off and on): that page is resident.
     const stale = this.#owner.get(code);
-    sim.store(slot.type, slot.offset, this.#classOf(p, page), this.#version.get(key));
+    sim.store(slot.type, slot.offset, this.#contentOf(p, page), this.#version.get(key));
     this.#lru.delete(key);
     this.#version.delete(key);
     if (stale !== undefined && stale !== key) this.#reclaim(stale);

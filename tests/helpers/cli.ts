@@ -8,9 +8,16 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(args: string[], stdin: string | Uint8Array = ""): Promise<CliRun> {
+/** The permissions of `deno task monitor` that tests need by default. */
+export const CLI_PERMISSIONS = ["--allow-env", "--allow-read", "--allow-write"];
+
+export async function runCli(
+  args: string[],
+  stdin: string | Uint8Array = "",
+  permissions: readonly string[] = CLI_PERMISSIONS,
+): Promise<CliRun> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-env", "--allow-read", "--allow-write", "mod.ts", ...args],
+    args: ["run", ...permissions, "mod.ts", ...args],
     cwd: ROOT,
     stdin: "piped",
     stdout: "piped",
