@@ -28,7 +28,7 @@ export async function compareRegimesInWorkers(
 ): Promise<CompareColumn[]> {
   const width = Math.max(1, Math.min(REGIMES.length, Math.floor(workers)));
   // Ports do not cross to a worker: each worker plugs in its own file reader.
-  const { files: _files, precompressor: _pre, ...plain } = simOptions;
+  const { files: _files, ...plain } = simOptions;
   const out: CompareColumn[] = new Array(REGIMES.length);
   let next = 0;
   const lane = async () => {

@@ -89,10 +89,7 @@ export const FLAGS = {
   "no-color": boolean(["no colours (also NO_COLOR=1)"]),
   workers: number(
     "N",
-    [
-      "compress ahead in N Web Workers (same results, faster);",
-      "with --compare: run the regimes in up to N workers",
-    ],
+    ["with --compare: run the regimes in up to N Web Workers"],
     0,
     0,
     8,

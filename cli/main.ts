@@ -5,7 +5,6 @@
  * UI). Returns the exit status; every problem is a message on stderr and a
  * status listed in `exit.ts`.
  */
-import { SharedCompressorPool } from "../src/backend/prefetch_pool.ts";
 import type { SimulationOptions } from "../src/simulation.ts";
 import { createSession, type ScriptRecorder } from "../src/command/mod.ts";
 import { startupScenario } from "../src/scenario/default.ts";
@@ -105,13 +104,14 @@ async function run(
     });
   }
 
+  if (flags.workers > 0) {
+    // Compression in workers was removed from the simulation (README, "Why no compression workers").
+    throw new UsageError("--workers N only applies to --compare (the regimes run in workers)");
+  }
   if (!headless && !flags.once) return await dashboard(flags, wiring, simulation);
 
   const host = await openHost(flags, out.stderr);
   const stopSampling = host && !flags.once ? startSampling(host, HOST_PERIOD_MS) : null;
-  // Compression ahead of time in Web Workers (not for --compare, which runs whole regimes in them).
-  const pool = flags.workers > 0 ? new SharedCompressorPool(flags.workers) : null;
-  if (pool) simulation.precompressor = pool;
   const input = headless ? readLines(await openScript(flags.script)) : null;
   let recording: { file: RecordFile; recorder: ScriptRecorder } | null = null;
   try {
@@ -144,7 +144,6 @@ async function run(
   } finally {
     stopSampling?.();
     recording?.file.close();
-    pool?.close();
   }
 }
 
@@ -190,7 +189,6 @@ async function dashboard(
       regime: flags.regime,
       seed: flags.seed,
       options: { writethrough: simulation.writethrough, exclusiveLoads: simulation.exclusiveLoads },
-      workers: flags.workers,
       record: recorder ? (line) => recorder.push(line) : undefined,
     });
     return await runDashboard({

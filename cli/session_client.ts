@@ -29,7 +29,6 @@ export interface WorkerSessionOptions {
   regime: InitMessage["regime"];
   seed: number;
   options?: InitMessage["options"];
-  workers?: number;
   /** Receives every recorded command line, in order. */
   record?: (line: string) => void;
   scenario?: readonly string[];
@@ -68,7 +67,6 @@ export class WorkerSessionPort implements SessionPort {
       regime: opts.regime,
       seed: opts.seed,
       options: opts.options ?? {},
-      workers: opts.workers ?? 0,
       record: opts.record !== undefined,
       scenario: opts.scenario,
       flag: this.#flag.buffer as SharedArrayBuffer,

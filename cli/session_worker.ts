@@ -7,7 +7,6 @@
 /// <reference lib="deno.worker" />
 import type { SimulationOptions } from "../src/simulation.ts";
 import { createSession } from "../src/command/mod.ts";
-import { SharedCompressorPool } from "../src/backend/prefetch_pool.ts";
 import type { Regime } from "../src/regime.ts";
 import { type ClientMessage, type HostMessage, SessionHost } from "./session_host.ts";
 import { startupScenario } from "../src/scenario/default.ts";
@@ -18,8 +17,6 @@ export interface InitMessage {
   regime: Regime;
   seed: number;
   options: Pick<SimulationOptions, "writethrough" | "exclusiveLoads">;
-  /** Compress ahead in this many further workers (0: none). */
-  workers: number;
   /** Forward the session's record lines. */
   record: boolean;
   /** Start-up command lines; absent: the default scenario on a pristine simulation. */
@@ -29,14 +26,12 @@ export interface InitMessage {
 }
 
 let host: SessionHost | null = null;
-let pool: SharedCompressorPool | null = null;
 const post = (m: HostMessage) => self.postMessage(m);
 
 self.onmessage = (e: MessageEvent<InitMessage | ClientMessage>) => {
   const msg = e.data;
   if (msg.type === "init") {
     const options: SimulationOptions = { ...msg.options, regime: msg.regime, seed: msg.seed };
-    if (msg.workers > 0) options.precompressor = pool = new SharedCompressorPool(msg.workers);
     const session = createSession({
       simulation: options,
       record: msg.record ? (line) => post({ type: "record", line }) : undefined,
@@ -60,6 +55,5 @@ self.onmessage = (e: MessageEvent<InitMessage | ClientMessage>) => {
     host.start();
     return;
   }
-  if (msg.type === "close") pool?.close();
   host?.handle(msg);
 };

@@ -24,7 +24,8 @@ export function isContentClass(s: string): s is ContentClass {
   return (CONTENT_CLASSES as readonly string[]).includes(s);
 }
 
-const WORDS = (
+/** The words text pages are made of, most frequent first. */
+export const TEXT_WORDS: readonly string[] = (
   "the of and to in is that for it as was with be by on not he this are or his from at which " +
   "but have an they you were her all she there would their we him been has when who will more " +
   "no if out so said what up its about into than them can only other new some could time these " +
@@ -35,7 +36,7 @@ const WORDS = (
   "since against go came right used take three page cache swap memory kernel backend pool frontend " +
   "zcache cleancache frontswap superblock inode offset compress register mount"
 ).split(" ");
-const ENCODED_WORDS = WORDS.map((w) => new TextEncoder().encode(w));
+const ENCODED_WORDS = TEXT_WORDS.map((w) => new TextEncoder().encode(w));
 const NAMES = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"].map((w) =>
   new TextEncoder().encode(w.padEnd(12, "\0"))
 );

@@ -18,7 +18,7 @@ import {
   createBackend,
   resolveBackendOptions,
 } from "./backends/catalog.ts";
-import { type Backend, isPrecompressing } from "./backends/ops.ts";
+import type { Backend } from "./backends/ops.ts";
 import { createFrontends } from "./regimes/mod.ts";
 import type {
   PageVersionRef,
@@ -38,8 +38,6 @@ import { FileSide } from "./sim/files.ts";
 import { SwapSide } from "./sim/swap.ts";
 import { buildSnapshot } from "./sim/snapshot.ts";
 import { BackendList, type RegisterResult } from "./sim/backends.ts";
-import { Prefetcher } from "./sim/prefetch.ts";
-import type { Precompressor } from "./backend/prefetch_pool.ts";
 
 export { DEFAULT_SWAP_SLOTS, MAX_SWAP_SLOTS, MAX_SWAPFILES } from "./limits.ts";
 export type { RegisterResult } from "./sim/backends.ts";
@@ -53,13 +51,6 @@ export interface SimulationOptions {
   writethrough?: boolean;
   /** Frontswap exclusive loads: a successful load drops the backend copy (swap cache keeps the page). */
   exclusiveLoads?: boolean;
-  /**
-   * Compression ahead of time (e.g. a `SharedCompressorPool` of Web
-   * Workers): at each tick the workloads' upcoming pages are handed to it and
-   * finished results offered to the backend. Results are identical with or
-   * without it; only the speed changes.
-   */
-  precompressor?: Precompressor;
   /**
    * The edge's file reader, for workloads whose pages are real files
    * (`files`, `swap source=PATH`). Without it they refuse to start.
@@ -80,7 +71,6 @@ export class Simulation implements WorkloadHost {
   readonly #swap: SwapSide;
   readonly #backends: BackendList;
   readonly #workloads = new Map<WorkloadName, Workload>();
-  readonly #prefetch: Prefetcher | null;
   readonly #reader: FileContentPort | null;
 
   constructor(opts: SimulationOptions = {}) {
@@ -94,7 +84,6 @@ export class Simulation implements WorkloadHost {
     this.#ctx = new SimContext(this.#oracle, new EventLog(opts.eventLimit ?? 200));
     this.#oracle.onWrong = (what, cause, text) =>
       this.#ctx.log("error", `${what} (${cause}): ${text}`);
-    this.#prefetch = opts.precompressor ? new Prefetcher(opts.precompressor) : null;
     this.#reader = opts.files ?? null;
     const f = this.#newFrontends();
     this.#files = new FileSide(this.#ctx, f.cleancache);
@@ -344,15 +333,8 @@ export class Simulation implements WorkloadHost {
     }
     for (let i = 0; i < ticks; i++) {
       this.#ctx.tick++;
-      this.#prefetch?.step(this.#backends.primary(), [...this.#workloads.values()], this);
       for (const w of this.#workloads.values()) w.step(this);
     }
-  }
-
-  /** Stores that used a compression computed ahead (0 without a precompressor). */
-  get precompressedHits(): number {
-    const b = this.#backends.primary();
-    return b && isPrecompressing(b) ? b.precompressedHits : 0;
   }
 
   // ---------------------------------------------------------------- reporting

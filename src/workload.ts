@@ -62,13 +62,6 @@ export interface Workload {
   step(host: WorkloadHost): void;
   /** Called when stopped; release what it holds (free swap slots...). */
   stop(host: WorkloadHost): void;
-  /**
-   * Optional: page versions this workload expects to put or store soon (its
-   * oldest cached or resident pages), at most `max`, so their compression can
-   * be done ahead in workers. A hint only: the run's results are the same
-   * whatever it returns.
-   */
-  upcoming?(host: WorkloadHost, max: number): PageVersionRef[];
 }
 
 /** Builds a workload from user parameters; throws `SimError` on a bad parameter. */

@@ -6,8 +6,6 @@
  * id means failure.
  */
 import type { BackendStats } from "../snapshot.ts";
-import type { CompressorKind } from "./compressors.ts";
-import type { BatchResult } from "../backend/worker_pool.ts";
 
 /** `struct cleancache_ops`. */
 export interface CleancacheOps {
@@ -89,23 +87,4 @@ export interface Backend {
   stats(): BackendStats;
   /** Check internal consistency; returns problems found. */
   audit(): string[];
-}
-
-/**
- * A compressing backend that can be offered compressions computed ahead of
- * time (the worker pools): a later store of a page with exactly those bytes
- * uses the result instead of compressing; nothing else changes.
- */
-export interface Precompressing {
-  readonly codec: { kind: CompressorKind; level: number };
-  /** False (batch ignored) when compressor or level differ. */
-  precompressed(batch: BatchResult): boolean;
-  /** Stores that used a precomputed compression so far. */
-  readonly precompressedHits: number;
-  /** Drop unused precomputed compressions; returns how many there were. */
-  clearPrecompressed(): number;
-}
-
-export function isPrecompressing(b: Backend): b is Backend & Precompressing {
-  return "precompressed" in b;
 }

@@ -12,7 +12,6 @@ import type { Compressor } from "./compressors.ts";
 import { EntryTable, type Lru, newLru, NIL } from "./entries.ts";
 import type { PoolUsage, PutResult, RejectReason } from "./ops.ts";
 import type { BackendStats } from "../snapshot.ts";
-import { type BatchResult, PrecompressedCache } from "../backend/worker_pool.ts";
 
 export { NIL };
 
@@ -76,7 +75,6 @@ export class PageStore {
   compressedBytes = 0;
   /** Result of the last put/store. */
   last: PutResult = { clen: null, reason: null };
-  #pre: PrecompressedCache | null = null;
   readonly #scratch = new Uint8Array(PAGE_SIZE);
 
   constructor(codec: Compressor, ccAlloc: Allocator, swAlloc = ccAlloc, overhead = 0) {
@@ -102,10 +100,9 @@ export class PageStore {
     return rule === "word" || (SAME_WORD[0] === 0 && SAME_WORD[1] === 0);
   }
 
-  /** Compress a page (or take a precomputed result for exactly these bytes). */
+  /** Compress a page. */
   compress(page: Uint8Array): Uint8Array {
-    const pre = this.#pre;
-    return (pre !== null && pre.pending > 0 ? pre.take(page) : null) ?? this.codec.compress(page);
+    return this.codec.compress(page);
   }
 
   /** Copy compressed bytes into a fresh allocation `h` of `alloc` (after the overhead). */
@@ -242,21 +239,6 @@ export class PageStore {
     this.decode(e, this.#scratch);
     this.swDrop(e);
     write(type, offset, this.#scratch);
-  }
-
-  // ---------------- precompression (worker pools) ----------------
-
-  /** Keep a batch of precomputed compressions (same compressor and level checked by the caller). */
-  addPrecompressed(batch: BatchResult): void {
-    (this.#pre ??= new PrecompressedCache()).add(batch);
-  }
-  get precompressedHits(): number {
-    return this.#pre?.hits ?? 0;
-  }
-  clearPrecompressed(): number {
-    const n = this.#pre?.pending ?? 0;
-    this.#pre?.clear();
-    return n;
   }
 
   // ---------------- reporting ----------------

@@ -54,7 +54,6 @@ import type {
   PutResult,
 } from "./ops.ts";
 import { newCommonCounters, NIL, PageStore, type Pool } from "./store.ts";
-import type { BatchResult } from "../backend/worker_pool.ts";
 import type { BackendStats } from "../snapshot.ts";
 
 /** `MAX_POOLS_PER_CLIENT` (zcache.h). */
@@ -221,23 +220,6 @@ export class ZcacheBackend implements Backend {
 
   lastResult(): PutResult {
     return this.#s.last;
-  }
-
-  /** The compressor and level, for precomputed compressions. */
-  get codec(): { kind: CompressorKind; level: number } {
-    return { kind: this.options.compressor, level: this.options.level };
-  }
-  /** Offer precomputed compressions (same compressor and level); false when they differ. */
-  precompressed(batch: BatchResult): boolean {
-    if (batch.kind !== this.options.compressor || batch.level !== this.options.level) return false;
-    this.#s.addPrecompressed(batch);
-    return true;
-  }
-  get precompressedHits(): number {
-    return this.#s.precompressedHits;
-  }
-  clearPrecompressed(): number {
-    return this.#s.clearPrecompressed();
   }
 
   stats(): BackendStats {

@@ -40,7 +40,6 @@ import { ZsmallocAllocator } from "./alloc/zsmalloc.ts";
 import { type CompressorKind, createCompressor } from "./compressors.ts";
 import type { Backend, BackendHost, FrontswapOps, PoolUsage, PutResult } from "./ops.ts";
 import { newCommonCounters, NIL, PageStore } from "./store.ts";
-import type { BatchResult } from "../backend/worker_pool.ts";
 import type { BackendStats } from "../snapshot.ts";
 
 /** `sizeof(struct zswap_header)` (3.11-6.2). */
@@ -131,21 +130,6 @@ export class ZswapBackend implements Backend {
 
   lastResult(): PutResult {
     return this.#s.last;
-  }
-
-  get codec(): { kind: CompressorKind; level: number } {
-    return { kind: this.options.compressor, level: this.options.level };
-  }
-  precompressed(batch: BatchResult): boolean {
-    if (batch.kind !== this.options.compressor || batch.level !== this.options.level) return false;
-    this.#s.addPrecompressed(batch);
-    return true;
-  }
-  get precompressedHits(): number {
-    return this.#s.precompressedHits;
-  }
-  clearPrecompressed(): number {
-    return this.#s.clearPrecompressed();
   }
 
   stats(): BackendStats {

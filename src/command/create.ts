@@ -9,7 +9,7 @@ import { CommandSession, type CommandSessionOptions } from "./session.ts";
 
 /** Options of `createSession`: the simulation's and the session's. */
 export interface CreateSessionOptions extends Omit<CommandSessionOptions, "simulationOptions"> {
-  /** Regime, seed, frontswap options, precompressor... of the simulation. */
+  /** Regime, seed, frontswap options, file reader... of the simulation. */
   simulation?: SimulationOptions;
 }
 

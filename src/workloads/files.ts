@@ -15,7 +15,7 @@
  * Popularity is Zipf-like over all pages, spread across the files by a
  * stride. Deterministic for the same files and seed.
  */
-import type { PageVersionRef, Workload, WorkloadHost, WorkloadParams } from "../workload.ts";
+import type { Workload, WorkloadHost, WorkloadParams } from "../workload.ts";
 import type { RealPages } from "../real_pages.ts";
 import { SimError } from "../errors.ts";
 import { docsOf, type ParamSpecs, resolveParams, strideFor } from "./params.ts";
@@ -136,18 +136,6 @@ export class FilesWorkload implements Workload {
         if (!(e instanceof SimError)) throw e;
       }
     }
-  }
-
-  /** The oldest pages of the page cache: the next clean pages to be put. */
-  upcoming(sim: WorkloadHost, max: number): PageVersionRef[] {
-    const out: PageVersionRef[] = [];
-    for (const [, [fs, page]] of this.#lru.entries()) {
-      if (out.length >= max) break;
-      const [ino, index] = this.#place(page);
-      const v = sim.fileVersion(fs, ino, index);
-      if (v) out.push(v);
-    }
-    return out;
   }
 
   stop(_sim: WorkloadHost): void {

@@ -18,7 +18,7 @@
  * file's cached pages are gone; an unmount visits only that filesystem's
  * files: never the whole cache (`dropVisits` counts the keys looked at).
  */
-import type { PageVersionRef, Workload, WorkloadHost, WorkloadParams } from "../workload.ts";
+import type { Workload, WorkloadHost, WorkloadParams } from "../workload.ts";
 import { SimError } from "../errors.ts";
 import { hash32 } from "../rng.ts";
 import { LruMap } from "./lru.ts";
@@ -181,18 +181,6 @@ export class PagecacheWorkload implements Workload {
         if (!(e instanceof SimError)) throw e;
       }
     }
-  }
-
-  /** The oldest pages of the page cache: the next clean pages to be put. */
-  upcoming(sim: WorkloadHost, max: number): PageVersionRef[] {
-    const out: PageVersionRef[] = [];
-    for (const [key] of this.#cache.entries()) {
-      if (out.length >= max) break;
-      const [fs, ino, index] = this.#pageOf(key);
-      const v = sim.fileVersion(fs.name, ino, index);
-      if (v) out.push(v);
-    }
-    return out;
   }
 
   stop(_sim: WorkloadHost): void {

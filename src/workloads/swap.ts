@@ -19,7 +19,7 @@
  * (read by the edge, at most 16 MiB), each version edited by its stamp
  * (src/real_pages.ts).
  */
-import type { PageVersionRef, Workload, WorkloadHost, WorkloadParams } from "../workload.ts";
+import type { Workload, WorkloadHost, WorkloadParams } from "../workload.ts";
 import { SimError } from "../errors.ts";
 import { hash32 } from "../rng.ts";
 import { LruMap } from "./lru.ts";
@@ -171,19 +171,6 @@ export class SwapWorkload implements Workload {
     } catch (e) {
       if (!(e instanceof SimError)) throw e;
     }
-  }
-
-  /** The least recently used resident pages: the next ones to be swapped out. */
-  upcoming(_sim: WorkloadHost, max: number): PageVersionRef[] {
-    const out: PageVersionRef[] = [];
-    for (const [key, p] of this.#lru.entries()) {
-      if (out.length >= max) break;
-      const stamp = this.#version.get(key);
-      if (stamp === undefined) continue;
-      const c = this.#contentOf(p, key % PAGE_SPAN);
-      out.push(typeof c === "string" ? { stamp, cls: c } : { stamp, cls: "file", real: c });
-    }
-    return out;
   }
 
   stop(sim: WorkloadHost): void {

@@ -43,3 +43,11 @@ Deno.test("mod.ts --compare --workers 2 prints exactly what --compare prints", a
   assert.equal(parallel.out, serial.out);
   assert.match(serial.out, /"cmd":"compare"/);
 });
+
+Deno.test("--workers without --compare is refused: no compression workers in the simulation", async () => {
+  const r = await runCli(["--workers", "2"], "mount root\n");
+  assert.equal(r.code, 2);
+  assert.equal(r.stdout, "");
+  assert.match(r.stderr, /--workers N only applies to --compare/);
+  assert.match(r.stderr, /Try --help\./);
+});

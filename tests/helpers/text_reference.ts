@@ -5,19 +5,9 @@
  * text page generation.
  */
 import { hash32 } from "../../src/rng.ts";
+import { TEXT_WORDS } from "../../src/content.ts";
 
-const WORDS = (
-  "the of and to in is that for it as was with be by on not he this are or his from at which " +
-  "but have an they you were her all she there would their we him been has when who will more " +
-  "no if out so said what up its about into than them can only other new some could time these " +
-  "two may then do first any my now such like our over man me even most made after also did many " +
-  "before must through back years where much your way well down should because each just those " +
-  "people how too little state good very make world still own see men work long get here between " +
-  "both life being under never day same another know while last might us great old year off come " +
-  "since against go came right used take three page cache swap memory kernel backend pool frontend " +
-  "zcache cleancache frontswap superblock inode offset compress register mount"
-).split(" ");
-const ENCODED_WORDS = WORDS.map((w) => new TextEncoder().encode(w));
+const ENCODED_WORDS = TEXT_WORDS.map((w) => new TextEncoder().encode(w));
 
 function xs(s: number): number {
   s ^= s << 13;
