@@ -33,6 +33,7 @@ export interface Dashboard {
     speed: number;
     noColor: boolean;
     record?: string;
+    host?: { latest(): HostSnapshot | null; onSample(fn: () => void): void };
   }): Promise<number>;
   /** With `host` given (even null): the host panel below the simulation's. */
   renderOnce(snapshot: Snapshot, opts?: { host?: HostSnapshot | null }): string;
@@ -108,7 +109,7 @@ async function run(
     // Compression in workers was removed from the simulation (README, "Why no compression workers").
     throw new UsageError("--workers N only applies to --compare (the regimes run in workers)");
   }
-  if (!headless && !flags.once) return await dashboard(flags, wiring, simulation);
+  if (!headless && !flags.once) return await dashboard(flags, wiring, simulation, out.stderr);
 
   const host = await openHost(flags, out.stderr);
   const stopSampling = host && !flags.once ? startSampling(host, HOST_PERIOD_MS) : null;
@@ -174,8 +175,14 @@ async function dashboard(
   flags: Flags,
   wiring: MainWiring,
   simulation: SimulationOptions,
+  stderr: Writer,
 ): Promise<number> {
   let recording: { file: RecordFile; recorder: ScriptRecorder } | null = null;
+  const host = await openHost(flags, stderr);
+  const listeners: (() => void)[] = [];
+  const stopSampling = host
+    ? startSampling(host, HOST_PERIOD_MS, () => listeners.forEach((fn) => fn()))
+    : null;
   try {
     if (flags.record !== undefined) recording = RecordFile.open(flags.record, RECORD_HEADER);
     const recorder = recording?.recorder;
@@ -197,8 +204,12 @@ async function dashboard(
       speed: flags.speed,
       noColor: flags["no-color"],
       record: flags.record,
+      host: host
+        ? { latest: () => host.last, onSample: (fn: () => void) => listeners.push(fn) }
+        : undefined,
     });
   } finally {
+    stopSampling?.();
     recording?.file.close();
   }
 }

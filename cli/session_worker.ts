@@ -10,6 +10,7 @@ import { createSession } from "../src/command/mod.ts";
 import type { Regime } from "../src/regime.ts";
 import { type ClientMessage, type HostMessage, SessionHost } from "./session_host.ts";
 import { startupScenario } from "../src/scenario/default.ts";
+import { fileContentPort } from "./files.ts";
 
 /** The first message: how to build the session. */
 export interface InitMessage {
@@ -31,7 +32,12 @@ const post = (m: HostMessage) => self.postMessage(m);
 self.onmessage = (e: MessageEvent<InitMessage | ClientMessage>) => {
   const msg = e.data;
   if (msg.type === "init") {
-    const options: SimulationOptions = { ...msg.options, regime: msg.regime, seed: msg.seed };
+    const options: SimulationOptions = {
+      ...msg.options,
+      regime: msg.regime,
+      seed: msg.seed,
+      files: fileContentPort,
+    };
     const session = createSession({
       simulation: options,
       record: msg.record ? (line) => post({ type: "record", line }) : undefined,

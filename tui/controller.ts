@@ -12,6 +12,7 @@ import { editCmdLine, openCmdLine } from "./command_line.ts";
 import { mergedEvents } from "./panels/events.ts";
 import { FOCUS_ORDER, newView, type ViewState } from "./view.ts";
 import type { KeyPress } from "./input.ts";
+import type { HostFeed } from "./types.ts";
 import type { ExecResult, Request, SessionPort, SessionUpdate } from "../src/session_port.ts";
 import { tooSmall } from "./layout.ts";
 import { BACKEND_CHOICES } from "./constants.ts";
@@ -35,6 +36,8 @@ export interface ControllerOptions {
   paused?: boolean;
   /** Events to show from the start. */
   events?: SimEvent[];
+  /** The host view (`--host`): its samples redraw the Host panel. */
+  host?: HostFeed;
 }
 
 export class Controller {
@@ -58,6 +61,14 @@ export class Controller {
       interactive: true,
     });
     this.port.onUpdate((u) => this.update(u));
+    const host = opts.host;
+    if (host) {
+      this.view.host = host.latest();
+      host.onSample(() => {
+        this.view.host = host.latest();
+        if (this.view.hostShown) this.#changed();
+      });
+    }
     this.port.onNotice((r) => {
       this.#report(r.cmd ?? "session", r);
       this.#changed();
@@ -276,6 +287,10 @@ export class Controller {
         return;
       case "help":
         v.overlay = { kind: "help" };
+        return;
+      case "host":
+        if (v.host === undefined) this.#note("no host view (start with --host or --host-root DIR)");
+        else v.hostShown = !v.hostShown;
         return;
       case "quit":
         return this.#quit(EXIT_QUIT);

@@ -24,6 +24,7 @@ export type Action =
   | "command"
   | "cancel"
   | "help"
+  | "host"
   | "quit"
   | "interrupt";
 
@@ -184,6 +185,12 @@ export const KEYMAP: readonly Binding[] = [
     hint: "help",
     hintOrder: 0,
     match: plainKey("?"),
+  },
+  {
+    action: "host",
+    keys: "H",
+    description: "hide or show the Host panel (with --host or --host-root)",
+    match: plainKey("H"),
   },
   {
     action: "quit",

@@ -44,6 +44,7 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
       record={opts.record}
       noColor={opts.noColor || colourOffByEnv()}
       events={events}
+      host={opts.host}
       onExit={(c) => (code = c)}
     />,
     {

@@ -16,6 +16,7 @@ import { box, placeOver } from "./frame.ts";
 import { helpLines } from "./help.ts";
 import { chooserLines } from "./chooser.ts";
 import type { ViewState } from "./view.ts";
+import { hostDesired, hostLines } from "./panels/host.ts";
 
 function pad(lines: Line[], h: number): Line[] {
   const out = lines.slice(0, h);
@@ -43,7 +44,14 @@ export function screen(v: ViewState, cols: number, rows: number, noColor = false
     return noColor ? l.map(strip) : l;
   }
   const { countersW, compressionW } = middleSplit(cols);
-  const L = layout(cols, rows, {
+  // The Host panel (--host) takes its rows first: at most a third of the screen, and never
+  // below what the other panels need (16 rows); fewer than 3 rows, it waits for a taller one.
+  const room = Math.min(Math.floor(rows / 3), rows - 16);
+  const hostH = v.host !== undefined && v.hostShown && room >= 3
+    ? Math.min(hostDesired(v.host), room)
+    : 0;
+  const showHost = hostH > 0;
+  const L = layout(cols, rows - hostH, {
     pools: poolsDesired(v),
     swap: swapDesired(v),
     pending: pendingDesired(v),
@@ -55,6 +63,7 @@ export function screen(v: ViewState, cols: number, rows: number, noColor = false
     ...pad(swap(v, cols, L.swap), L.swap),
     ...pad(pending(v, cols, L.pending), L.pending),
     ...middle(v, L.middle, countersW, compressionW),
+    ...(showHost ? pad(hostLines(v.host!, cols, hostH), hostH) : []),
     ...pad(events(v, cols, L.events), L.events),
     footer(v, cols),
   ];

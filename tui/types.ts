@@ -1,5 +1,14 @@
 /** Options of `runDashboard` (given by mod.ts). */
 import type { SessionPort } from "../src/session_port.ts";
+import type { HostSnapshot } from "../src/host/snapshot.ts";
+
+/** The host view's samples (`--host`, `--host-root`), taken at the edge. */
+export interface HostFeed {
+  /** The latest sample (null: nothing readable). */
+  latest(): HostSnapshot | null;
+  /** Call `fn` after every new sample. */
+  onSample(fn: () => void): void;
+}
 
 export interface DashboardOptions {
   /** The simulation, running elsewhere (`cli/session_client.ts`). */
@@ -11,4 +20,6 @@ export interface DashboardOptions {
   noColor?: boolean;
   /** Path of the record file, shown in the header; the caller writes it. */
   record?: string;
+  /** The host view: a Host panel (`H` hides and shows it). Absent: no panel. */
+  host?: HostFeed;
 }

@@ -3,6 +3,7 @@ import type { SimEvent, Snapshot } from "../src/snapshot.ts";
 import type { History } from "./history.ts";
 import type { CmdLine } from "./command_line.ts";
 import type { Progress } from "../src/session_port.ts";
+import type { HostSnapshot } from "../src/host/snapshot.ts";
 
 export type Focus = "pools" | "swap" | "events";
 export const FOCUS_ORDER: readonly Focus[] = ["pools", "swap", "events"];
@@ -41,6 +42,10 @@ export interface ViewState {
   tooSmall: boolean;
   /** False for `--once`: no focus marks, no footer. */
   interactive: boolean;
+  /** The host view's latest sample (null: nothing readable); undefined without `--host`. */
+  host?: HostSnapshot | null;
+  /** Whether the Host panel is drawn (`H` toggles it). */
+  hostShown: boolean;
 }
 
 /** A fresh view: nothing selected, focus on Pools, no overlay. */
@@ -63,6 +68,7 @@ export function newView(
     progress: null,
     behind: 1,
     tooSmall: false,
+    hostShown: true,
     ...rest,
   };
 }

@@ -202,14 +202,19 @@ export function dirReader(dir: string): HostReader {
 
 /**
  * Sample `source` every `ms` milliseconds in the background (a sample still
- * running is not doubled); returns the function that stops it.
+ * running is not doubled), calling `onSample` after each; returns the
+ * function that stops it.
  */
-export function startSampling(source: HostSource, ms: number): () => void {
+export function startSampling(
+  source: HostSource,
+  ms: number,
+  onSample: () => void = () => {},
+): () => void {
   let busy = false;
   const id = setInterval(() => {
     if (busy) return;
     busy = true;
-    source.sample().finally(() => (busy = false));
+    source.sample().then(onSample).finally(() => (busy = false));
   }, ms);
   return () => clearInterval(id);
 }

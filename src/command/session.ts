@@ -61,6 +61,12 @@ export interface CommandSessionOptions {
    * edge); `stats` shows it as its `host` group. Absent: no `host` group.
    */
   host?: () => HostSnapshot | null;
+  /**
+   * A rewrite of each line before it is parsed, done by the edge (it turns
+   * `register zswap from=host` into the host's options): the line to run and
+   * notes to add to its output, or a one-line error for the line.
+   */
+  expand?: (line: string) => { line: string; notes: string[] } | { error: string };
 }
 
 /** Executes script lines against a replaceable `Simulation`. */
@@ -70,6 +76,7 @@ export class CommandSession {
   #recordError: string | null = null;
   #compare?: CompareRunner;
   readonly #host?: () => HostSnapshot | null;
+  readonly #expand?: CommandSessionOptions["expand"];
   #lineCounter = 0;
   #pristine: boolean;
   #history: string[] | null = [];
@@ -88,6 +95,7 @@ export class CommandSession {
     this.#record = opts.record;
     this.#compare = opts.compare;
     this.#host = opts.host;
+    this.#expand = opts.expand;
     this.json = opts.json ?? false;
     this.#simulationOptions = { ...opts.simulationOptions };
     this.#historyLimit = opts.historyLimit ?? DEFAULT_HISTORY_LIMIT;
@@ -130,14 +138,23 @@ export class CommandSession {
   execute(line: string, lineNo?: number): CommandResult {
     const n = this.#lineNumber(lineNo);
     let parsed;
+    let notes: string[] = [];
     try {
-      parsed = parseLine(typeof line === "string" ? line : String(line));
+      let text = typeof line === "string" ? line : String(line);
+      const x = this.#expand?.(text);
+      if (x && "error" in x) return this.#fail(n, text.trim().split(/\s+/)[0], x.error);
+      if (x) [text, notes] = [x.line, x.notes];
+      parsed = parseLine(text);
     } catch (e) {
       return this.#fail(n, "", `internal error: ${messageOf(e)}`);
     }
     if (!parsed.ok) return this.#fail(n, parsed.cmd, parsed.error, true);
     if (parsed.command === null) return { line: n, cmd: "", ok: true };
-    return this.executeCommand(parsed.command, n);
+    const r = this.executeCommand(parsed.command, n);
+    if (notes.length && r.ok) {
+      r.text = [r.text, ...notes.map((s) => `note: ${s}`)].filter(Boolean).join("\n");
+    }
+    return r;
   }
 
   /** Execute an already parsed command. Never throws. */

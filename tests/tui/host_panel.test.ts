@@ -3,6 +3,10 @@ import assert from "node:assert/strict";
 import { openHostSource } from "../../cli/host/read.ts";
 import { hostDesired, hostLines } from "../../tui/panels/host.ts";
 import { lineWidth, plain } from "../../tui/line.ts";
+import { Controller } from "../../tui/controller.ts";
+import { screen } from "../../tui/screen.ts";
+import { keyPresses } from "../../tui/input.ts";
+import { controllerFor, defaultSession, localPort } from "./helpers.tsx";
 
 const FIXTURES = new URL("../cli/host/fixtures/", import.meta.url).pathname;
 
@@ -38,4 +42,34 @@ Deno.test("host panel: an old kernel shows cleancache and frontswap; rows are ca
   const h = await openHostSource(FIXTURES + "v3.10-cleancache-frontswap").sample();
   assert.equal(hostLines(h, 80, 3).length, 3);
   assert.match(plain(hostLines(null, 80, 5)[1]), /nothing readable/);
+});
+
+Deno.test("dashboard: the Host panel from the feed, H hides and shows it, samples redraw it", async () => {
+  const src = openHostSource(FIXTURES + "zswap-6x-enabled");
+  await src.sample();
+  const listeners: (() => void)[] = [];
+  const feed = { latest: () => src.last, onSample: (fn: () => void) => listeners.push(fn) };
+  const session = defaultSession();
+  const port = localPort(session);
+  const ctl = new Controller({ port, snapshot: session.sim.snapshot(), paused: true, host: feed });
+  const frame = () => screen(ctl.view, 120, 40).map(plain).join("\n");
+  assert.match(frame(), /─ Host 6\.8\.0-45-generic/);
+  assert.match(frame(), /zswap +enabled +compressor zstd/);
+  assert.equal(screen(ctl.view, 120, 40).length, 40, "still exactly the screen's rows");
+  ctl.keys(keyPresses("H"));
+  assert.doesNotMatch(frame(), /─ Host/);
+  ctl.keys(keyPresses("H"));
+  assert.match(frame(), /─ Host/);
+  let redraws = 0;
+  ctl.onChange(() => redraws++);
+  await src.sample();
+  listeners.forEach((fn) => fn());
+  assert.equal(redraws, 1);
+  assert.match(frame(), /zswpout 2093\.3k \(0\/s\)/, "the second sample brings rates");
+  // A small terminal keeps the other panels whole: no Host panel below 3 rows of room.
+  assert.equal(screen(ctl.view, 80, 20).length, 20);
+  // Without --host, H says so.
+  const plainCtl = controllerFor(defaultSession()).ctl;
+  plainCtl.keys(keyPresses("H"));
+  assert.match(plainCtl.view.status!.text, /no host view/);
 });
