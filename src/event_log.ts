@@ -4,13 +4,14 @@ import type { SimEvent } from "./snapshot.ts";
 export class EventLog {
   readonly #limit: number;
   #items: SimEvent[] = [];
+  #seq = 0;
 
   constructor(limit: number) {
     this.#limit = Math.max(1, limit);
   }
 
   add(tick: number, kind: SimEvent["kind"], text: string): void {
-    this.#items.push({ tick, kind, text });
+    this.#items.push({ tick, kind, text, seq: this.#seq++ });
     if (this.#items.length > this.#limit * 2) this.#items = this.#items.slice(-this.#limit);
   }
 

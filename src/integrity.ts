@@ -97,26 +97,40 @@ export class IntegrityOracle {
   // ---------------- swap ----------------
 
   /** A page was swapped out to `offset`; `hazard` names a loss the store itself caused. */
-  swapStored(t: SwapTruth, offset: number, digest: number, hazard: Cause | null, text: string) {
+  swapStored(
+    t: SwapTruth,
+    offset: number,
+    digest: number,
+    hazard: Cause | null,
+    text: () => string,
+  ): void {
     t.truth[offset] = digest;
     t.lost[offset] = 0;
     t.swapCached[offset] = 0;
     t.storedAfter[offset] = this.overrides;
     t.hazard[offset] = hazard === null ? NO_CAUSE : CAUSES.indexOf(hazard) + 1;
-    if (hazard !== null) this.#lose(t, offset, hazard, text);
+    if (hazard !== null) this.#lose(t, offset, hazard, text());
   }
 
   /**
    * A swap-in of `offset` returned `digest` (from the backend when `hit`,
    * else from the disk). Verified, or counted stale (and lost when the disk
-   * no longer has the page) under its cause.
+   * no longer has the page) under its cause; `what` describes it (called on
+   * a wrong read only).
    */
-  swapRead(t: SwapTruth, offset: number, digest: number, hit: boolean, text: string): boolean {
+  swapRead(
+    t: SwapTruth,
+    offset: number,
+    digest: number,
+    hit: boolean,
+    what: () => string,
+  ): boolean {
     if (digest === t.truth[offset]) {
       this.verified++;
       return true;
     }
     const cause = this.#swapCause(t, offset);
+    const text = what();
     if (!hit && t.lost[offset] === 0) this.#lose(t, offset, cause, text);
     this.staleRead(cause, text);
     return false;
@@ -162,13 +176,15 @@ export interface FileReadContext {
   pool: number;
   /** Another live superblock of a different filesystem reaches the same pool. */
   foreignSibling: boolean;
+  /** The reader's pool id, or the one the current version's write went through, was handed out by an earlier backend. */
+  oldIds: boolean;
   /** The pool the current version's write invalidated or replaced (-1: none); undefined when unknown. */
   writePool: number | undefined;
 }
 
 /** Names the cause of a stale cleancache read. */
 export function fileReadCause(c: FileReadContext): Cause {
-  if (c.foreignSibling) return "override";
+  if (c.foreignSibling || c.oldIds) return "override";
   if (c.uuid === null || c.writePool === undefined) return "unexplained";
   if (c.writePool === -1) return "uncached_sibling_of_shared_pool";
   if (c.writePool !== c.pool) return "private_pool_for_shared_uuid";

@@ -401,6 +401,7 @@ export class Simulation implements WorkloadHost {
     f.cleancache.onKernelBug = bug;
     f.frontswap.onKernelBug = bug;
     f.cleancache.onPool = (what, sb, id) => {
+      if (what === "created") this.#files?.poolCreated(sb);
       this.#ctx.log(
         what === "created" ? "pool-created" : "pool-destroyed",
         `pool ${id} ${what} for ${sb.name}`,

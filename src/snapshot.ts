@@ -166,6 +166,8 @@ export interface SimEvent {
     | "error"
     | "info";
   text: string;
+  /** Running number of the event in the simulation's log (lets a reader take only new ones). */
+  seq?: number;
 }
 
 export interface WorkloadSnapshot {

@@ -5,8 +5,15 @@ import { Simulation } from "../src/simulation.ts";
 import { SpyBackend } from "./helpers/spy_backend.ts";
 
 Deno.test("fileReadCause names each cleancache hazard, else unexplained", () => {
-  const base = { uuid: "c1", pool: poolKey(1, 0), foreignSibling: false, writePool: poolKey(1, 0) };
+  const base = {
+    uuid: "c1",
+    pool: poolKey(1, 0),
+    foreignSibling: false,
+    oldIds: false,
+    writePool: poolKey(1, 0),
+  };
   assert.equal(fileReadCause({ ...base, foreignSibling: true }), "override");
+  assert.equal(fileReadCause({ ...base, oldIds: true, writePool: -1 }), "override");
   assert.equal(fileReadCause({ ...base, writePool: -1 }), "uncached_sibling_of_shared_pool");
   assert.equal(
     fileReadCause({ ...base, writePool: poolKey(1, 1) }),
@@ -28,23 +35,23 @@ Deno.test("a swap read: verified, stale under its cause, lost once", () => {
   const seen: string[] = [];
   o.onWrong = (what, cause) => seen.push(`${what} ${cause}`);
   const t = new SwapTruth(4);
-  o.swapStored(t, 1, 42, null, "s");
-  assert.equal(o.swapRead(t, 1, 42, true, "r"), true);
+  o.swapStored(t, 1, 42, null, () => "s");
+  assert.equal(o.swapRead(t, 1, 42, true, () => "r"), true);
   o.noteOverride();
-  assert.equal(o.swapRead(t, 1, 7, false, "r"), false, "stored before an override: lost");
-  assert.equal(o.swapRead(t, 1, 7, false, "r"), false);
+  assert.equal(o.swapRead(t, 1, 7, false, () => "r"), false, "stored before an override: lost");
+  assert.equal(o.swapRead(t, 1, 7, false, () => "r"), false);
   assert.deepEqual(seen, ["LOST override", "STALE override", "STALE override"]);
   assert.deepEqual(
     [o.verified, o.stale, o.lostPages, o.causes.override],
     [1, 2, 1, 2],
     "a page is lost once, every wrong read is counted",
   );
-  o.swapStored(t, 2, 9, "eager_unmapped_swap_store", "s");
+  o.swapStored(t, 2, 9, "eager_unmapped_swap_store", () => "s");
   assert.equal(o.lostPages, 2, "a store that loses its page counts at once");
   assert.ok(o.explainedLoss(t, 2));
-  o.swapStored(t, 3, 9, null, "s");
+  o.swapStored(t, 3, 9, null, () => "s");
   assert.equal(o.explainedLoss(t, 3), false);
-  assert.equal(o.swapRead(t, 3, 8, true, "r"), false);
+  assert.equal(o.swapRead(t, 3, 8, true, () => "r"), false);
   assert.equal(o.causes.unexplained, 1);
 });
 

@@ -47,6 +47,7 @@ type Op =
   | { op: "delete"; name: string; ino: number }
   | { op: "store"; type: number; offset: number; cls: ContentClass }
   | { op: "load" | "free"; type: number; offset: number }
+  | { op: "crossWrite"; ino: number; index: number }
   | { op: "workload"; name: WorkloadKind }
   | { op: "run"; ticks: number };
 
@@ -113,6 +114,11 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   {
     arbitrary: fc.record({ op: fc.constantFrom("load" as const, "free" as const), type, offset }),
     weight: 6,
+  },
+  {
+    // the two nodes of one cluster: a put through n2, a write through n1, a get through n2
+    arbitrary: fc.record({ op: fc.constant("crossWrite" as const), ino, index }),
+    weight: 2,
   },
   {
     arbitrary: fc.record({
@@ -449,6 +455,13 @@ function apply(sim: Simulation, m: Model, o: Op): void {
       m.mayHold.delete(`${o.type}:${o.offset}`);
       m.mustLoad.delete(`${o.type}:${o.offset}`);
       m.swapCached.delete(`${o.type}:${o.offset}`);
+      return;
+    case "crossWrite":
+      // shared-uuid coherence: only when both nodes are mounted (else nothing happens)
+      if (!sim.isMounted("n1") || !sim.isMounted("n2")) return;
+      apply(sim, m, { op: "put", name: "n2", ino: o.ino, index: o.index, cls: "text" });
+      apply(sim, m, { op: "write", name: "n1", ino: o.ino, index: o.index, cls: "records" });
+      apply(sim, m, { op: "get", name: "n2", ino: o.ino, index: o.index });
       return;
     case "workload":
       sim.startWorkload(o.name, { ...WORKLOAD_PARAMS[o.name] });

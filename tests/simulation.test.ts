@@ -56,6 +56,9 @@ Deno.test("bad calls get a clear error and leave the state unchanged", () => {
   );
 });
 
+/** Whether what a backend backed waits for the next one after an unregister (3.9 never inits later). */
+const WAITS_AFTER_UNREGISTER = { eager: false, "fake-poolid": true, deferred: true };
+
 for (const regime of REGIMES) {
   Deno.test(`${regime}: register and unregister any number of times, in any order, keep data right`, () => {
     const sim = new Simulation({ regime, seed: 3 });
@@ -87,7 +90,7 @@ for (const regime of REGIMES) {
     assert.equal(s.integrity.stale_reads, 0);
     assert.equal(s.integrity.lost_pages, 0);
     assert.deepEqual(sim.audit(), []);
-    if (regime === "eager") {
+    if (!WAITS_AFTER_UNREGISTER[regime]) {
       assert.deepEqual(s.cleancache.pending, []);
       assert.equal(s.cleancache.uncached.length, 4);
     } else {

@@ -4,3 +4,4 @@
  */
 export { TICK_MS } from "../src/constants.ts";
 export { BACKEND_KINDS as BACKEND_CHOICES } from "../src/backends/catalog.ts";
+export { PAGE_SIZE } from "../src/content.ts";

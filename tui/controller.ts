@@ -9,13 +9,18 @@ import type { SimEvent, Snapshot } from "../src/snapshot.ts";
 import { History } from "./history.ts";
 import { type Action, lookup } from "./keymap.ts";
 import { editCmdLine, openCmdLine } from "./command_line.ts";
-import { mergedEvents } from "./panels/events.ts";
+import { shownGroups } from "./panels/events.ts";
+import { kindsIn } from "./event_log.ts";
 import { FOCUS_ORDER, newView, type ViewState } from "./view.ts";
 import type { KeyPress } from "./input.ts";
 import type { HostFeed } from "./types.ts";
 import type { ExecResult, Request, SessionPort, SessionUpdate } from "../src/session_port.ts";
 import { tooSmall } from "./layout.ts";
 import { BACKEND_CHOICES } from "./constants.ts";
+import { linePager, pagerKey, textPager } from "./pager.ts";
+import { helpLines } from "./help.ts";
+import { graphsMode } from "./screen.ts";
+import { CHART_COUNT } from "./graphs.ts";
 
 /** Refresh rates `+`/`-` step through, Hz. */
 export const RATES: readonly number[] = [1, 2, 5, 10, 15, 20, 30];
@@ -24,7 +29,6 @@ export const DEFAULT_SPEED = 10;
 /** Exit statuses: `q` (or `:quit`) and Ctrl-C (as a shell reports SIGINT). */
 export const EXIT_QUIT = 0;
 export const EXIT_INTERRUPT = 130;
-const UI_EVENT_LIMIT = 50;
 
 export interface ControllerOptions {
   port: SessionPort;
@@ -56,10 +60,10 @@ export class Controller {
       paused: opts.paused ?? false,
       rate: opts.rate ?? DEFAULT_RATE,
       speed: opts.speed ?? DEFAULT_SPEED,
-      uiEvents: [...(opts.events ?? [])],
       record: opts.record,
       interactive: true,
     });
+    for (const e of opts.events ?? []) this.view.events.add(e);
     this.port.onUpdate((u) => this.update(u));
     const host = opts.host;
     if (host) {
@@ -99,6 +103,7 @@ export class Controller {
     const v = this.view;
     v.snapshot = u.snapshot;
     v.history.push(u.snapshot);
+    this.#addEvents(() => v.events.take(u.snapshot.events));
     v.progress = u.progress;
     v.behind = u.behind;
     v.selPool = clamp(v.selPool, v.snapshot.superblocks.length);
@@ -106,9 +111,25 @@ export class Controller {
     this.#changed();
   }
 
+  /** Add events; while scrolled up, keep the view where it is and count what arrived. */
+  #addEvents(add: () => void): void {
+    const v = this.view;
+    const before = v.eventScroll ? shownGroups(v).length : 0;
+    add();
+    if (v.eventScroll) {
+      const grew = shownGroups(v).length - before;
+      if (grew > 0) {
+        v.eventScroll += grew;
+        v.newEvents += grew;
+      }
+    }
+  }
+
   /** The terminal's size: on a too-small terminal only the quit keys act. */
   resize(cols: number, rows: number): void {
     this.view.tooSmall = tooSmall(cols, rows);
+    this.view.cols = cols;
+    this.view.rows = rows;
   }
 
   /** Send a request; its outcome is reported when it arrives. */
@@ -130,8 +151,9 @@ export class Controller {
     }
     const error = errorText(r);
     v.status = { text: `${line}: ${error}`, error: true };
-    v.uiEvents.unshift({ tick: v.snapshot.tick, kind: "error", text: `${line}: ${error}` });
-    if (v.uiEvents.length > UI_EVENT_LIMIT) v.uiEvents.length = UI_EVENT_LIMIT;
+    this.#addEvents(() =>
+      v.events.add({ tick: v.snapshot.tick, kind: "error", text: `${line}: ${error}` })
+    );
   }
 
   /** Handle the presses of one input chunk in order; returns the exit status on quit. */
@@ -156,8 +178,8 @@ export class Controller {
       return;
     }
     const o = v.overlay;
-    if (o?.kind === "help" || o?.kind === "output") {
-      v.overlay = null;
+    if (o?.kind === "pager") {
+      if (pagerKey(o, { input, key }, v.cols, v.rows) === "close") v.overlay = null;
       return;
     }
     if (o?.kind === "chooser") {
@@ -203,7 +225,7 @@ export class Controller {
           return;
         }
         const lines = r.text?.trimEnd().split("\n") ?? [];
-        if (lines.length > 1) v.overlay = { kind: "output", title: a.text, lines };
+        if (lines.length > 1) v.overlay = textPager(a.text, lines);
       });
     }
   }
@@ -271,9 +293,15 @@ export class Controller {
       case "up":
       case "down": {
         const d = action === "up" ? -1 : 1;
-        if (v.focus === "pools") v.selPool = clamp(v.selPool + d, s.superblocks.length);
+        if (graphsMode(v, v.cols, v.rows) === "full") {
+          v.graphFirst = Math.max(0, Math.min(CHART_COUNT - 1, v.graphFirst + d));
+        } else if (v.focus === "pools") v.selPool = clamp(v.selPool + d, s.superblocks.length);
         else if (v.focus === "swap") v.selSwap = clamp(v.selSwap + d, s.swapTypes.length);
-        else v.eventScroll = clamp(v.eventScroll + d, mergedEvents(v).length);
+        else {
+          // Up scrolls back in time; down returns to the newest (then the log is followed).
+          v.eventScroll = clamp(v.eventScroll - d, shownGroups(v).length);
+          if (v.eventScroll === 0) v.newEvents = 0;
+        }
         return;
       }
       case "cancel":
@@ -282,11 +310,26 @@ export class Controller {
           v.status = { text: `cancelling ${v.progress.line}…`, error: false };
         }
         return;
+      case "graphs": {
+        const shown = graphsMode(v, v.cols, v.rows) !== "off";
+        v.graphs = !shown;
+        v.status = { text: shown ? "graphs hidden" : "graphs shown (g hides them)", error: false };
+        return;
+      }
+      case "filter": {
+        const kinds = kindsIn(v.events.events);
+        const i = v.eventFilter === null ? -1 : kinds.indexOf(v.eventFilter);
+        v.eventFilter = i + 1 < kinds.length ? kinds[i + 1] : null;
+        v.eventScroll = 0;
+        v.newEvents = 0;
+        v.status = { text: `events: ${v.eventFilter ?? "all kinds"}`, error: false };
+        return;
+      }
       case "command":
         v.cmdline = openCmdLine(this.cmdHistory);
         return;
       case "help":
-        v.overlay = { kind: "help" };
+        v.overlay = linePager("Keys", helpLines());
         return;
       case "host":
         if (v.host === undefined) this.#note("no host view (start with --host or --host-root DIR)");

@@ -18,7 +18,9 @@ export function helpLines(): Line[] {
       seg(`${EVENT_STYLE.error.symbol} error`, EVENT_STYLE.error.style),
       seg("  * shared filesystem", { dim: true }),
     ],
-    [seg("Esc, ? or any other key closes this help", { dim: true })],
+    [seg("in this pager: ↑↓ PgUp PgDn Home End scroll, / searches, Esc or q closes", {
+      dim: true,
+    })],
   );
   return out;
 }

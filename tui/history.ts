@@ -4,7 +4,7 @@
  * simulation advanced; at most `capacity` kept.
  */
 import type { Snapshot } from "../src/snapshot.ts";
-import { TICK_MS } from "./constants.ts";
+import { PAGE_SIZE, TICK_MS } from "./constants.ts";
 
 /** The kernel counters the dashboard shows with totals and rates (debugfs names). */
 export const COUNTERS = [
@@ -27,13 +27,40 @@ export interface Sample {
   compRatio: number;
   /** Pages the backend holds (0 without one). */
   stored: number;
+  /** Cumulative counts and levels the graphs view charts (`graphs.ts`). */
+  g: GraphSample;
 }
+
+/** What the graphs view needs of each snapshot: cumulative counters and levels. */
+export interface GraphSample {
+  ccHits: number;
+  ccGets: number;
+  ccPuts: number;
+  fsStores: number;
+  fsLoads: number;
+  /** Swap-ins: frontswap loads plus reads from the swap disk. */
+  fsSwapins: number;
+  /** Evictions, cumulative across registrations. */
+  evictions: number;
+  writebacks: number;
+  compRatio: number;
+  effRatio: number;
+  /** Pool memory in frames of 4 KiB, and its limit (0 = none). */
+  poolFrames: number;
+  limit: number;
+  pendingSb: number;
+  pendingTypes: number;
+}
+
+/** Simulated time the history keeps (ticks): twice the graphs' window. */
+export const HISTORY_TICKS = 6000;
 
 export class History {
   readonly samples: Sample[] = [];
   #origin = "";
+  #lastEvicted = 0;
 
-  constructor(readonly capacity = 120, readonly rateWindowTicks = 10) {}
+  constructor(readonly capacity = HISTORY_TICKS, readonly rateWindowTicks = 10) {}
 
   /** Record a snapshot; time going back or a new regime or seed starts the history afresh. */
   push(snap: Snapshot): void {
@@ -58,13 +85,36 @@ export class History {
       hitRatio = hits / gets;
     }
     const b = snap.backend;
+    const compRatio = b && b.compressed_bytes > 0 ? b.compression_ratio : NaN;
+    // The backend's own counters restart with each registration: carry the sum across.
+    const ev = b?.evicted_pages ?? 0;
+    const evictions = prev ? prev.g.evictions + Math.max(0, ev - this.#lastEvicted) : ev;
+    this.#lastEvicted = ev;
     this.samples.push({
       tick: snap.tick,
       counters,
       hitRatio,
-      compRatio: b && b.compressed_bytes > 0 ? b.compression_ratio : NaN,
+      compRatio,
       stored: b ? b.stored_pages : 0,
+      g: {
+        ccHits: hits,
+        ccGets: gets,
+        ccPuts: snap.cleancache.puts,
+        fsStores: snap.frontswap.succ_stores,
+        fsLoads: snap.frontswap.loads,
+        fsSwapins: snap.frontswap.loads + snap.swapTypes.reduce((n, t) => n + t.disk_reads, 0),
+        evictions,
+        writebacks: snap.frontswap.written_back_pages,
+        compRatio,
+        effRatio: b && b.pool_total_size > 0 ? b.effective_ratio : NaN,
+        poolFrames: b ? b.pool_total_size / PAGE_SIZE : 0,
+        limit: b?.limit ?? 0,
+        pendingSb: snap.cleancache.pending.length,
+        pendingTypes: snap.frontswap.pending.length,
+      },
     });
+    const first = this.samples.findIndex((x) => x.tick >= snap.tick - HISTORY_TICKS);
+    if (first > 0) this.samples.splice(0, first);
     if (this.samples.length > this.capacity) this.samples.shift();
   }
 

@@ -22,6 +22,8 @@ export type Action =
   | "up"
   | "down"
   | "command"
+  | "filter"
+  | "graphs"
   | "cancel"
   | "help"
   | "host"
@@ -173,6 +175,22 @@ export const KEYMAP: readonly Binding[] = [
     match: plainKey(":"),
   },
   {
+    action: "filter",
+    keys: "f",
+    description: "events: show one kind only (cycles through the kinds, then all)",
+    hint: "filter",
+    hintOrder: 11,
+    match: plainKey("f"),
+  },
+  {
+    action: "graphs",
+    keys: "g",
+    description: "graphs over simulated time: show / hide (beside the panels from 160x48)",
+    hint: "graphs",
+    hintOrder: 4.5,
+    match: plainKey("g"),
+  },
+  {
     action: "cancel",
     keys: "Esc",
     description: "cancel the long command in progress (the ticks done are kept)",
@@ -181,7 +199,7 @@ export const KEYMAP: readonly Binding[] = [
   {
     action: "help",
     keys: "?",
-    description: "this help (any key closes it)",
+    description: "this help (a pager: ↑↓ PgUp PgDn scroll, / searches, Esc closes)",
     hint: "help",
     hintOrder: 0,
     match: plainKey("?"),

@@ -13,7 +13,11 @@ import { compression, compressionDesired } from "./panels/compression.ts";
 import { events } from "./panels/events.ts";
 import { footer } from "./panels/footer.ts";
 import { box, placeOver } from "./frame.ts";
-import { helpLines } from "./help.ts";
+import { pagerBox } from "./pager.ts";
+import { graphs } from "./graphs.ts";
+
+/** From this size on the graphs are shown beside the panels (`g` hides them). */
+export const GRAPHS_BESIDE = { cols: 160, rows: 48 };
 import { chooserLines } from "./chooser.ts";
 import type { ViewState } from "./view.ts";
 import { hostDesired, hostLines } from "./panels/host.ts";
@@ -38,11 +42,15 @@ export function tooSmallLines(cols: number, rows: number): Line[] {
   ];
 }
 
-export function screen(v: ViewState, cols: number, rows: number, noColor = false): Line[] {
-  if (tooSmall(cols, rows)) {
-    const l = tooSmallLines(cols, rows).slice(0, Math.max(0, rows)).map((x) => fit(x, cols));
-    return noColor ? l.map(strip) : l;
-  }
+/** Where the graphs go: beside the panels on a large terminal, instead of them on a small one. */
+export function graphsMode(v: ViewState, cols: number, rows: number): "off" | "beside" | "full" {
+  const big = cols >= GRAPHS_BESIDE.cols && rows >= GRAPHS_BESIDE.rows;
+  if (!(v.graphs ?? big)) return "off";
+  return big ? "beside" : "full";
+}
+
+/** The panels between header and footer, exactly `rows - 2` lines of `cols` cells. */
+function panelLines(v: ViewState, cols: number, rows: number): Line[] {
   const { countersW, compressionW } = middleSplit(cols);
   // The Host panel (--host) takes its rows first: at most a third of the screen, and never
   // below what the other panels need (16 rows); fewer than 3 rows, it waits for a taller one.
@@ -57,24 +65,38 @@ export function screen(v: ViewState, cols: number, rows: number, noColor = false
     pending: pendingDesired(v),
     middle: Math.max(countersDesired(), compressionDesired(v, compressionW)),
   });
-  let lines: Line[] = [
-    header(v, cols),
+  return [
     ...pad(pools(v, cols, L.pools), L.pools),
     ...pad(swap(v, cols, L.swap), L.swap),
     ...pad(pending(v, cols, L.pending), L.pending),
     ...middle(v, L.middle, countersW, compressionW),
     ...(showHost ? pad(hostLines(v.host!, cols, hostH), hostH) : []),
     ...pad(events(v, cols, L.events), L.events),
-    footer(v, cols),
   ];
+}
+
+export function screen(v: ViewState, cols: number, rows: number, noColor = false): Line[] {
+  if (tooSmall(cols, rows)) {
+    const l = tooSmallLines(cols, rows).slice(0, Math.max(0, rows)).map((x) => fit(x, cols));
+    return noColor ? l.map(strip) : l;
+  }
+  const mode = graphsMode(v, cols, rows);
+  let body: Line[];
+  if (mode === "full") body = pad(graphs(v, cols, rows - 2, v.graphFirst), rows - 2);
+  else if (mode === "beside") {
+    const pw = Math.max(MIN_COLS, Math.floor(cols / 2));
+    const gw = cols - pw - MIDDLE_SEP.length;
+    const left = panelLines(v, pw, rows);
+    const right = pad(graphs(v, gw, rows - 2, v.graphFirst), rows - 2);
+    body = left.map((l, i) => beside(l, pw, right[i], MIDDLE_SEP));
+  } else body = panelLines(v, cols, rows);
+  let lines: Line[] = [header(v, cols), ...body, footer(v, cols)];
   const o = v.overlay;
   if (o) {
-    const [t, body] = o.kind === "help"
-      ? ["Keys", helpLines()]
-      : o.kind === "chooser"
-      ? ["Register which backend?", chooserLines(o.options, o.index)]
-      : [o.title, [...o.lines.map((l) => [seg(l)]), [], [seg("any key closes", { dim: true })]]];
-    lines = placeOver(lines, box(t, body, cols - 4, rows - 3), cols, 2);
+    const { title, body } = o.kind === "pager"
+      ? pagerBox(o, cols, rows)
+      : { title: "Register which backend?", body: chooserLines(o.options, o.index) };
+    lines = placeOver(lines, box(title, body, cols - 4, rows - 3), cols, 2);
   }
   lines = lines.slice(0, rows).map((l) => fit(l, cols));
   return noColor ? lines.map(strip) : lines;

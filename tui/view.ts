@@ -1,17 +1,18 @@
 /** The dashboard's view state: everything a frame is drawn from. */
-import type { SimEvent, Snapshot } from "../src/snapshot.ts";
+import type { Snapshot } from "../src/snapshot.ts";
 import type { History } from "./history.ts";
 import type { CmdLine } from "./command_line.ts";
 import type { Progress } from "../src/session_port.ts";
+import type { Pager } from "./pager.ts";
+import { UiEventLog } from "./event_log.ts";
 import type { HostSnapshot } from "../src/host/snapshot.ts";
 
 export type Focus = "pools" | "swap" | "events";
 export const FOCUS_ORDER: readonly Focus[] = ["pools", "swap", "events"];
 
 export type Overlay =
-  | { kind: "help" }
-  | { kind: "chooser"; options: readonly string[]; index: number }
-  | { kind: "output"; title: string; lines: string[] };
+  | Pager
+  | { kind: "chooser"; options: readonly string[]; index: number };
 
 export interface ViewState {
   snapshot: Snapshot;
@@ -24,15 +25,19 @@ export interface ViewState {
   focus: Focus;
   selPool: number;
   selSwap: number;
-  /** Events scrolled past (0 = newest on top). */
+  /** Event groups scrolled up from the newest (0 = following the log). */
   eventScroll: number;
+  /** Event groups that arrived while scrolled up (the `↓ N new` marker). */
+  newEvents: number;
+  /** Show only events of this kind (`f` cycles), or all. */
+  eventFilter: string | null;
+  /** The dashboard's event log (simulation events and its own errors). */
+  events: UiEventLog;
   overlay: Overlay | null;
   /** Open command line, with the error of its last run shown in place. */
   cmdline: CmdLine | null;
   /** Result of the last key's command, shown in the footer for a while. */
   status: { text: string; error: boolean } | null;
-  /** Dashboard-side events (failed commands), merged into the events panel. */
-  uiEvents: SimEvent[];
   record?: string;
   /** The long command in progress (footer progress; Esc cancels), or null. */
   progress: Progress | null;
@@ -40,6 +45,13 @@ export interface ViewState {
   behind: number;
   /** The terminal is below the minimum size: only the quit keys act. */
   tooSmall: boolean;
+  /** Graphs shown (`g` toggles); null: beside the panels when the terminal is large enough. */
+  graphs: boolean | null;
+  /** First chart shown when not all fit (↑↓ scroll them in the full graphs view). */
+  graphFirst: number;
+  /** Terminal size of the last frame (pager paging). */
+  cols: number;
+  rows: number;
   /** False for `--once`: no focus marks, no footer. */
   interactive: boolean;
   /** The host view's latest sample (null: nothing readable); undefined without `--host`. */
@@ -61,14 +73,27 @@ export function newView(
     selPool: 0,
     selSwap: 0,
     eventScroll: 0,
+    newEvents: 0,
+    eventFilter: null,
+    events: eventLogOf(snapshot),
     overlay: null,
     cmdline: null,
     status: null,
-    uiEvents: [],
     progress: null,
     behind: 1,
     tooSmall: false,
+    graphs: null,
+    graphFirst: 0,
+    cols: 120,
+    rows: 40,
     hostShown: true,
     ...rest,
   };
+}
+
+/** A log holding the snapshot's events. */
+function eventLogOf(snapshot: Snapshot): UiEventLog {
+  const log = new UiEventLog();
+  log.take(snapshot.events);
+  return log;
 }

@@ -13,6 +13,8 @@ export type PageVersion = PageVersionRef & {
    * invalidated or replaced in cleancache, -1 when it reached none.
    */
   writePool: number;
+  /** For the oracle: the write went through a pool id an earlier backend handed out. */
+  writeOldId: boolean;
 };
 
 /** Files on disk, per filesystem identity (a name, or a shared fs's uuid). */

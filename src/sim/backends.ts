@@ -86,7 +86,9 @@ export class BackendList {
       frontswap: false,
     };
     b.attach(this.#host(r));
+    this.ctx.registeringSerial = r.serial;
     const cc = b.cleancache ? this.files.cc.registerOps(b.cleancache) : null;
+    this.ctx.registeringSerial = 0;
     const fs = b.frontswap ? this.swap.fs.registerOps(b.frontswap) : null;
     r.cleancache = cc !== null && cc !== "refused";
     r.frontswap = fs !== null;

@@ -17,6 +17,8 @@ export class SimContext {
   tick = 0;
   /** Registration serial of the backend holding cleancache (0: none); see `poolKey`. */
   cleancacheSerial = 0;
+  /** Serial of the backend being registered, while its registration creates pools (0: none). */
+  registeringSerial = 0;
   /** Scratch page for generated and returned data. */
   readonly page = new Uint8Array(PAGE_SIZE);
 

@@ -20,6 +20,8 @@ import type { PoolUsage } from "../backends/ops.ts";
 export interface Mount extends Superblock {
   /** Disk identity: the uuid for a shared fs (cluster nodes see one disk), else the name. */
   readonly fsKey: string;
+  /** Serial of the registration whose backend handed out the pool id (0: none yet). */
+  poolSerial: number;
 }
 
 export class FileSide {
@@ -47,6 +49,7 @@ export class FileSide {
     const m: Mount = {
       ...newSuperblock(name, uuid),
       fsKey: uuid === null ? `fs:${name}` : `uuid:${uuid}`,
+      poolSerial: 0,
     };
     this.#mounts.set(name, m);
     this.cc.initFs(m);
@@ -76,7 +79,7 @@ export class FileSide {
   put(name: string, ino: number, index: number, cls: ContentClass): void {
     const m = this.#filePage("put", name, ino, index);
     checkClass("put", cls);
-    this.#writeFile(m, ino, index, cls, this.#pool(m));
+    this.#writeFile(m, ino, index, cls);
     this.#ctx.ops++;
     this.cc.putPage(m, ino, index, this.#ctx.page);
   }
@@ -97,7 +100,7 @@ export class FileSide {
     if (typeof cls === "string") checkClass("write", cls);
     this.#ctx.ops++;
     this.cc.invalidatePage(m, ino, index);
-    this.#writeFile(m, ino, index, cls, this.#pool(m));
+    this.#writeFile(m, ino, index, cls);
   }
 
   /** `cleancache_get_page`; a hit is checked against the disk's current version. */
@@ -118,6 +121,7 @@ export class FileSide {
       foreignSibling: [...this.#mounts.values()].some((o) =>
         o.fsKey !== m.fsKey && pool >= 0 && this.#pool(o) === pool
       ),
+      oldIds: this.#oldId(m) || (v?.writeOldId ?? false),
       writePool: v ? v.writePool : this.#deleted.get(`${m.fsKey}:${ino}`),
     });
     ctx.oracle.staleRead(
@@ -159,6 +163,12 @@ export class FileSide {
     return m !== undefined && this.#disk.get(m.fsKey, ino, index) !== undefined;
   }
 
+  /** A backend pool was created for `sb` (by the backend being registered, else the holder). */
+  poolCreated(sb: Superblock): void {
+    const m = this.#mounts.get(sb.name);
+    if (m === sb) m.poolSerial = this.#ctx.registeringSerial || this.#ctx.cleancacheSerial;
+  }
+
   /** Names of mounted filesystems waiting for a backend. */
   pendingFilesystems(): string[] {
     return [...this.#mounts.values()].filter((m) => this.cc.state(m) === "pending").map((m) =>
@@ -196,10 +206,21 @@ export class FileSide {
     return poolKey(this.#ctx.cleancacheSerial, this.cc.realPoolId(m));
   }
 
-  #writeFile(m: Mount, ino: number, index: number, cls: PageContent, writePool: number): void {
+  /** The backend that handed out `m`'s pool id is no longer the one its operations reach. */
+  #oldId(m: Mount): boolean {
+    return this.#pool(m) >= 0 && m.poolSerial !== this.#ctx.cleancacheSerial;
+  }
+
+  /** A new version on disk, with what its write did to cleancache (for the oracle). */
+  #writeFile(m: Mount, ino: number, index: number, cls: PageContent): void {
     const v = versionOf(this.#ctx.nextStamp(), cls);
     const page = fillVersion(v, this.#ctx.page);
-    this.#disk.set(m.fsKey, ino, index, { ...v, digest: pageDigest(page), writePool });
+    this.#disk.set(m.fsKey, ino, index, {
+      ...v,
+      digest: pageDigest(page),
+      writePool: this.#pool(m),
+      writeOldId: this.#oldId(m),
+    });
   }
 
   #mount(cmd: string, name: string): Mount {

@@ -118,7 +118,8 @@ export class SwapSide {
       offset,
       digest,
       lost ? "eager_unmapped_swap_store" : null,
-      `store type ${type} offset ${offset} reached the backend with no frontswap map: ` +
+      () =>
+        `store type ${type} offset ${offset} reached the backend with no frontswap map: ` +
         `no bit records it, the disk was skipped`,
     );
     return r === STORE_REFUSED ? "rejected" : "stored";
@@ -146,7 +147,7 @@ export class SwapSide {
       offset,
       digest,
       hit,
-      `load type ${type} offset ${offset} returned data other than the page swapped out`,
+      () => `load type ${type} offset ${offset} returned data other than the page swapped out`,
     );
     return hit ? "hit" : "miss";
   }

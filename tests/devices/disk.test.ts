@@ -4,7 +4,13 @@ import { FileDisk } from "../../src/devices/disk.ts";
 
 Deno.test("set, get, overwrite and delete a file's pages", () => {
   const d = new FileDisk();
-  const v = (stamp: number) => ({ stamp, cls: "text" as const, digest: stamp * 3, writePool: -1 });
+  const v = (stamp: number) => ({
+    stamp,
+    cls: "text" as const,
+    digest: stamp * 3,
+    writePool: -1,
+    writeOldId: false,
+  });
   d.set("fs:a", 1, 0, v(1));
   d.set("fs:a", 1, 1, v(2));
   d.set("fs:a", 1, 0, v(3));

@@ -10,6 +10,6 @@ Deno.test("stamps grow by one; events carry the tick", () => {
   assert.equal(ctx.nextStamp(), 2);
   ctx.tick = 7;
   ctx.log("info", "hello");
-  assert.deepEqual(ctx.events.newestFirst(), [{ tick: 7, kind: "info", text: "hello" }]);
+  assert.deepEqual(ctx.events.newestFirst(), [{ tick: 7, kind: "info", text: "hello", seq: 0 }]);
   assert.equal(ctx.page.length, 4096);
 });

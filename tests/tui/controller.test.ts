@@ -227,13 +227,16 @@ Deno.test("Esc then a key in one read stays two keys", async () => {
   assert.equal(session.sim.mountedNames().length, n + 1, "then m mounted");
 });
 
-Deno.test("? opens the help listing every binding; a key closes it", async () => {
+Deno.test("? opens the help pager listing every binding; Esc closes it", async () => {
   const { ctl, port } = start();
+  ctl.resize(200, 60);
   await type(ctl, port, "?");
   const f = screen(ctl.view, 200, 60).map(plain).join("\n");
   for (const b of KEYMAP) assert.ok(f.includes(b.description), `help lists "${b.description}"`);
   await type(ctl, port, "x");
-  assert.doesNotMatch(frame(ctl), /this help/);
+  assert.match(frame(ctl), /┌─ Keys/, "other keys do not close it");
+  await type(ctl, port, KEYS.escape);
+  assert.doesNotMatch(frame(ctl), /┌─ Keys/);
 });
 
 Deno.test("the footer hints come from the keymap", () => {

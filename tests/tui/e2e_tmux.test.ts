@@ -27,7 +27,8 @@ if (!TMUX) {
 }
 
 const ROOT = new URL("../../", import.meta.url).pathname;
-const SOCKET = `tmemtop-e2e-${Deno.pid}`;
+/** tmux server socket: one per test (a server being killed cannot take a new session). */
+let SOCKET = `tmemtop-e2e-${Deno.pid}`;
 const SESSION = `e2e-${Deno.pid}-${Date.now()}`;
 const DONE = "tmemtop-e2e-exited";
 
@@ -145,6 +146,7 @@ Deno.test({
   sanitizeResources: false,
   fn: async () => {
     const mounted = (x: string) => Number(/Pools (\d+) mounted/.exec(x)?.[1] ?? -1);
+    SOCKET = `tmemtop-e2e-${Deno.pid}-keys`;
     try {
       await tmux(
         "new-session",

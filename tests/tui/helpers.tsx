@@ -66,6 +66,9 @@ export const KEYS = {
   escape: "\x1b",
   ctrlC: "\x03",
   backspace: "\x7f",
+  end: "\x1b[F",
+  home: "\x1b[H",
+  pageDown: "\x1b[6~",
 };
 
 export function renderSized(tree: ReactElement, columns = 120, rows = 40) {
@@ -165,4 +168,19 @@ export async function type(ctl: Controller, port: LocalSessionPort, chunk: strin
   const code = ctl.keys(keyPresses(chunk));
   await settle(port);
   return code;
+}
+
+/** Poll the rendered frame until `re` matches (ink renders asynchronously; bounded wait). */
+export async function frameMatching(
+  ui: { frame: () => string },
+  re: RegExp,
+  timeoutMs = 3000,
+): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  let f = ui.frame();
+  while (!re.test(f) && Date.now() < end) {
+    await wait(10);
+    f = ui.frame();
+  }
+  return f;
 }

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import {
   dashboardApp,
   defaultSession,
+  frameMatching,
   KEYS,
   press,
   renderSized,
@@ -22,9 +23,8 @@ Deno.test("one chunk 'mmm' from stdin mounts three filesystems and the frame sho
     const before = session.sim.mountedNames().length;
     await press(ui.stdin, "mmm");
     assert.equal(session.sim.mountedNames().length, before + 3);
-    for (const n of ["fs1", "fs2", "fs3"]) {
-      assert.match(rowsWith(ui.frame(), `◌ ${n}`)[0], /pending/);
-    }
+    const f = await frameMatching(ui, /◌ fs3/);
+    for (const n of ["fs1", "fs2", "fs3"]) assert.match(rowsWith(f, `◌ ${n}`)[0], /pending/);
   } finally {
     ui.unmount();
   }

@@ -33,6 +33,9 @@ Deno.test("churn: `every` spaces the changes", () => {
   assert.equal(c.mounts + c.umounts + c.swapons + c.swapoffs, 3);
 });
 
+/** 3.9 never inits the swap types enabled before the backend: frontswap may stay unused. */
+const USES_FRONTSWAP = { eager: false, "fake-poolid": true, deferred: true };
+
 for (const regime of REGIMES) {
   Deno.test(`churn + swap + pagecache (${regime}): swapoff swaps in first, nothing lost`, () => {
     const s = new Simulation({ seed: 11, regime });
@@ -55,7 +58,7 @@ for (const regime of REGIMES) {
     const named = i.causes.private_pool_for_shared_uuid + i.causes.eager_unmapped_swap_store;
     assert.equal(i.stale_reads, named);
     if (regime !== "eager") assert.equal(i.lost_pages, 0);
-    assert.ok(snap.frontswap.loads > 0 || regime === "eager");
+    if (USES_FRONTSWAP[regime]) assert.ok(snap.frontswap.loads > 0);
     assert.deepEqual(s.audit(), []);
   });
 }

@@ -108,7 +108,7 @@ function lines(v: ViewState, w: number): [Line, number][] {
       row(
         "pool limit hits",
         count(b.pool_limit_hit),
-        b.limit ? `limit ${count(b.limit)} pages` : "no limit",
+        b.limit ? `limit ${count(b.limit)} frames of pool memory` : "no limit",
         b.pool_limit_hit ? WARN : {},
       ),
       3,

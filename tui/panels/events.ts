@@ -1,45 +1,51 @@
-/** Events: the simulation's event log merged with the dashboard's own errors, newest first. */
+/**
+ * Events: the dashboard's event log, oldest at the top and the newest at the
+ * bottom, followed as it grows unless the user scrolled up on purpose (then
+ * the title says `↓ N new`); repeats folded (`×N`); `f` filters by kind.
+ */
 import type { SimEvent } from "../../src/snapshot.ts";
 import { type Line, padLeft, padRight, seg, title } from "../line.ts";
-import { simTime } from "../format.ts";
-import { EVENT_STYLE } from "../theme.ts";
+import { count, simTime } from "../format.ts";
+import { EVENT_STYLE, WARN } from "../theme.ts";
+import { EVENT_LOG_LIMIT, type EventGroup, eventGroups } from "../event_log.ts";
 import type { ViewState } from "../view.ts";
 
-/** Newest first; on equal ticks the dashboard's own events come first. */
-export function mergedEvents(v: ViewState): SimEvent[] {
-  const sim = v.snapshot.events;
-  const ui = v.uiEvents;
-  if (!ui.length) return sim;
-  const out: SimEvent[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < sim.length || j < ui.length) {
-    if (j < ui.length && (i >= sim.length || ui[j].tick >= sim[i].tick)) out.push(ui[j++]);
-    else out.push(sim[i++]);
-  }
-  return out;
-}
-
-export function eventLine(e: SimEvent): Line {
+export function eventLine(e: SimEvent, times = 1): Line {
   const st = EVENT_STYLE[e.kind] ?? EVENT_STYLE.info;
+  const text = times > 1 ? `${e.text.split(":")[0]} ×${count(times)} (first: ${e.text})` : e.text;
   return [
     seg(padLeft(simTime(e.tick), 9), { dim: true }),
     seg(` ${st.symbol} `, st.style),
     seg(padRight(e.kind, 15), st.style),
-    seg(e.text, e.kind === "error" ? st.style : {}),
+    seg(text, e.kind === "error" ? st.style : {}),
   ];
 }
 
+/** The groups the panel shows from (filter applied). */
+export function shownGroups(v: ViewState): EventGroup[] {
+  return eventGroups(v.events.events, v.eventFilter);
+}
+
 export function events(v: ViewState, w: number, h: number): Line[] {
-  const all = mergedEvents(v);
+  const groups = shownGroups(v);
   const focused = v.interactive && v.focus === "events";
-  const scroll = Math.min(v.eventScroll, Math.max(0, all.length - 1));
-  const out: Line[] = [
-    title("Events", w, focused, [
-      seg(`${all.length} kept, newest first${scroll ? `, scrolled ${scroll}` : ""}`, { dim: true }),
-    ]),
+  const rows = Math.max(0, h - 1);
+  const scroll = Math.min(v.eventScroll, Math.max(0, groups.length - rows));
+  const end = groups.length - scroll;
+  const shown = groups.slice(Math.max(0, end - rows), end);
+  const kept = v.events.events.length;
+  const info: Line = [
+    seg(`${count(kept)} kept (last ${count(EVENT_LOG_LIMIT)}), newest last`, { dim: true }),
+    seg(`  filter: ${v.eventFilter ?? "all"}${v.interactive ? " (f)" : ""}`, { dim: true }),
+    ...(scroll ? [seg(`  scrolled ${scroll}`, { dim: true })] : []),
+    ...(v.newEvents ? [seg(`  ↓ ${v.newEvents} new`, { ...WARN, bold: true })] : []),
   ];
-  if (!all.length) out.push([seg("  no events yet", { dim: true })]);
-  for (const e of all.slice(scroll, scroll + Math.max(0, h - 1))) out.push(eventLine(e));
+  const out: Line[] = [title("Events", w, focused, info)];
+  if (!groups.length) {
+    out.push([
+      seg(v.eventFilter ? `  no ${v.eventFilter} events` : "  no events yet", { dim: true }),
+    ]);
+  }
+  for (const g of shown) out.push(eventLine(g.first, g.count));
   return out.slice(0, h);
 }

@@ -1,0 +1,67 @@
+/**
+ * The events panel: new events shown at the bottom as they come, unless the
+ * user scrolled up (then `↓ N new`); repeats folded; `f` filters; the log
+ * bounded at 1,000.
+ */
+import assert from "node:assert/strict";
+import { controllerFor, defaultSession, KEYS, type } from "./helpers.tsx";
+import { EVENT_LOG_LIMIT, eventGroups, UiEventLog } from "../../tui/event_log.ts";
+import { events } from "../../tui/panels/events.ts";
+import { plain } from "../../tui/line.ts";
+import type { SimEvent } from "../../src/snapshot.ts";
+
+const panel = (v: Parameters<typeof events>[0], h = 8) => events(v, 120, h).map(plain);
+
+Deno.test("new events show at the bottom; scrolled up, the view stays and says ↓ N new", async () => {
+  const session = defaultSession();
+  const { ctl, port } = controllerFor(session);
+  await type(ctl, port, "m");
+  assert.match(panel(ctl.view).at(-1)!, /mount fs1/);
+  await type(ctl, port, KEYS.tab + KEYS.tab); // focus Events
+  await type(ctl, port, KEYS.up + KEYS.up);
+  const before = panel(ctl.view);
+  await type(ctl, port, "mm");
+  const after = panel(ctl.view);
+  assert.deepEqual(after.slice(1), before.slice(1), "the rows shown did not move");
+  assert.match(after[0], /↓ 2 new/);
+  await type(ctl, port, KEYS.down + KEYS.down + KEYS.down + KEYS.down);
+  assert.doesNotMatch(panel(ctl.view)[0], /↓ \d+ new/);
+  assert.match(panel(ctl.view).at(-1)!, /mount fs3/);
+});
+
+Deno.test("repeated events fold into one row with a count; f filters by kind", async () => {
+  const log = new UiEventLog();
+  const evs: SimEvent[] = [{ tick: 1, kind: "mount", text: "mount a", seq: 0 }];
+  for (let i = 0; i < 765; i++) {
+    evs.push({ tick: 2, kind: "error", text: `STALE (override): get a 1 ${i}`, seq: i + 1 });
+  }
+  evs.push({ tick: 3, kind: "umount", text: "umount a", seq: 766 });
+  log.take([evs[0]]);
+  log.take(evs.toReversed().slice(0, 200)); // a snapshot carries the newest 200
+  assert.equal(log.missed, 566, "events that never reached a snapshot are counted");
+  const groups = eventGroups(log.events, null);
+  assert.deepEqual(groups.map((g) => g.count), [1, 199, 1]);
+
+  const session = defaultSession();
+  const { ctl, port } = controllerFor(session);
+  ctl.view.events.take(evs.map((e) => ({ ...e, seq: e.seq! + 1000 })).toReversed());
+  const rows = panel(ctl.view, 12);
+  assert.ok(
+    rows.some((r) => /STALE \(override\) ×765 \(first: STALE \(override\): get a 1 0\)/.test(r)),
+  );
+  await type(ctl, port, "f");
+  assert.match(panel(ctl.view)[0], /filter: mount/);
+  assert.ok(panel(ctl.view).slice(1).every((r) => r.trim() === "" || /mount/.test(r)));
+});
+
+Deno.test("the log keeps the last 1,000 events", () => {
+  const log = new UiEventLog();
+  for (let i = 0; i < 3000; i += 100) {
+    const chunk: SimEvent[] = [];
+    for (let j = i; j < i + 100; j++) chunk.push({ tick: j, kind: "info", text: `e${j}`, seq: j });
+    log.take(chunk.toReversed());
+  }
+  assert.equal(log.events.length, EVENT_LOG_LIMIT);
+  assert.equal(log.events.at(-1)!.text, "e2999");
+  assert.equal(log.events[0].text, "e2000");
+});

@@ -1,0 +1,77 @@
+/**
+ * The pager overlay, through ink's fake terminal: `:stats` at 80x24 scrolls
+ * instead of cutting, PgDn/End/Home move, `/` searches and `n` finds the next
+ * match, long lines wrap, `:compare` marks the rows that differ, `?` at 80x24
+ * reaches its legend.
+ */
+import assert from "node:assert/strict";
+import {
+  dashboardApp,
+  defaultSession,
+  frameMatching,
+  KEYS,
+  press,
+  renderSized,
+} from "./helpers.tsx";
+import { textPager, wrap } from "../../tui/pager.ts";
+import { lineWidth, seg } from "../../tui/line.ts";
+
+const body = (f: string) => f.split("\n").filter((l) => l.includes("│"));
+
+Deno.test("a long output scrolls in the pager: nothing cut, every row reachable", async () => {
+  const session = defaultSession();
+  const { app } = dashboardApp(session);
+  const ui = renderSized(app, 80, 24);
+  try {
+    await press(ui.stdin, ":stats\r");
+    let f = await frameMatching(ui, /rows 1-/);
+    assert.match(f, /┌─ stats/);
+    const m = /rows 1-(\d+) of (\d+)/.exec(f);
+    assert.ok(m, "the pager says which rows it shows");
+    const total = Number(m[2]);
+    assert.ok(total > Number(m[1]), "more rows than fit");
+    await press(ui.stdin, KEYS.end);
+    f = await frameMatching(ui, new RegExp(`rows \\d+-${total} of ${total}`));
+    assert.match(f, new RegExp(`rows \\d+-${total} of ${total}`));
+    await press(ui.stdin, KEYS.home);
+    assert.match(await frameMatching(ui, /rows 1-/), /rows 1-/);
+    await press(ui.stdin, KEYS.pageDown);
+    assert.match(await frameMatching(ui, /rows [2-9]/), /rows [2-9]/, "PgDn moved down");
+    // Search: / integrity Enter jumps to a row holding it, marked ◀.
+    await press(ui.stdin, KEYS.escape);
+    await press(ui.stdin, ":stats\r", "/", "lost_pages", KEYS.enter);
+    f = await frameMatching(ui, /lost_pag.*◀/);
+    assert.ok(body(f).some((l) => l.includes("integrity:") && l.includes("◀")), f);
+    await press(ui.stdin, "q");
+    assert.doesNotMatch(await frameMatching(ui, /^(?![\s\S]*┌─ stats)/), /┌─ stats/);
+  } finally {
+    ui.unmount();
+  }
+});
+
+Deno.test("? at 80x24 reaches the legend at the end of the help", async () => {
+  const ui = renderSized(dashboardApp(defaultSession()).app, 80, 24);
+  try {
+    await press(ui.stdin, "?");
+    assert.doesNotMatch(ui.frame(), /shared filesystem/);
+    await press(ui.stdin, KEYS.end);
+    assert.match(await frameMatching(ui, /shared filesystem/), /shared filesystem/);
+  } finally {
+    ui.unmount();
+  }
+});
+
+Deno.test("long lines wrap (no cell lost) and compare rows that differ are marked", () => {
+  const long = [seg("x".repeat(50)), seg("y".repeat(30))];
+  const rows = wrap(long, 32);
+  assert.equal(rows.length, 3);
+  assert.equal(rows.reduce((n, r) => n + lineWidth(r), 0), 80);
+  const p = textPager("compare", [
+    "counter      eager  fake-poolid  deferred",
+    "tick            20           20        20",
+    "cleancache.pools  1            2         2",
+  ]);
+  const text = p.lines.map((l) => l.map((s) => s.text).join(""));
+  assert.match(text[1], /^ {2}tick/);
+  assert.match(text[2], /^≠ cleancache\.pools/);
+});

@@ -1,0 +1,147 @@
+/**
+ * The pager overlay (`?`, and commands printing several lines: `:stats`,
+ * `:compare`, `:help`): a box over the screen whose text scrolls with ↑↓
+ * PgUp PgDn Home End, searches with `/` (Enter ends the query, `n` finds the
+ * next match) and closes with Esc or `q`. Long lines wrap, so nothing is cut
+ * silently; the bottom line says which rows are shown. In the compare output
+ * the rows whose values differ between regimes are marked `≠` and coloured.
+ */
+import { type Line, lineWidth, padRight, seg, slice } from "./line.ts";
+import type { KeyPress } from "./input.ts";
+import { KEY, WARN } from "./theme.ts";
+
+export interface Pager {
+  kind: "pager";
+  title: string;
+  lines: Line[];
+  /** First shown row of the wrapped text. */
+  top: number;
+  /** The search query being typed (null: not typing). */
+  typing: string | null;
+  /** The last query searched for. */
+  query: string;
+}
+
+/** A pager over plain text; compare output gets its differing rows marked. */
+export function textPager(title: string, text: string[]): Pager {
+  const compare = text.length > 1 && /^counter\s+eager\s+fake-poolid\s+deferred\s*$/.test(text[0]);
+  const lines = text.map((t, i): Line => {
+    if (!compare || i === 0) return [seg(compare ? "  " + t : t, compare ? { bold: true } : {})];
+    const cells = t.trim().split(/\s{2,}/);
+    const differs = cells.length === 4 && new Set(cells.slice(1)).size > 1;
+    return differs ? [seg("≠ ", WARN), seg(t, WARN)] : [seg("  " + t)];
+  });
+  return linePager(title, lines);
+}
+
+export function linePager(title: string, lines: Line[]): Pager {
+  return { kind: "pager", title, lines, top: 0, typing: null, query: "" };
+}
+
+/** `line` cut into rows of at most `w` cells (an empty line stays one row). */
+export function wrap(line: Line, w: number): Line[] {
+  const n = lineWidth(line);
+  if (n <= w || w <= 0) return [line];
+  const out: Line[] = [];
+  for (let a = 0; a < n; a += w) out.push(slice(line, a, Math.min(n, a + w)));
+  return out;
+}
+
+/** The pager's text wrapped to `w` cells (two kept for the match mark), with each row's line. */
+function rows(p: Pager, w: number): { row: Line; src: number }[] {
+  return p.lines.flatMap((l, src) => wrap(l, w - 2).map((row) => ({ row, src })));
+}
+
+/** Rows of text a pager box shows at this terminal size. */
+function pageRows(termRows: number): number {
+  return Math.max(1, termRows - 3 - 2 - 2);
+}
+
+function innerWidth(p: Pager, cols: number): number {
+  const widest = Math.max(lineWidth([seg(p.title)]), ...p.lines.map(lineWidth), 40) + 2;
+  return Math.max(10, Math.min(cols - 8, widest));
+}
+
+const plainText = (l: Line) => l.map((s) => s.text).join("").toLowerCase();
+
+/** Whether source line `src` holds the query (searched before wrapping). */
+const matches = (p: Pager, src: number, q: string) =>
+  q !== "" && plainText(p.lines[src]).includes(q.toLowerCase());
+
+/** The first row of the next line (after row `from`) holding `query`, wrapping around; -1: none. */
+function findRow(p: Pager, all: { src: number }[], query: string, from: number): number {
+  for (let k = 1; k <= all.length; k++) {
+    const i = (from + k) % all.length;
+    if ((i === 0 || all[i - 1].src !== all[i].src) && matches(p, all[i].src, query)) return i;
+  }
+  return -1;
+}
+
+/** What a key does to the pager; "close" closes it. */
+export function pagerKey(p: Pager, { input, key }: KeyPress, cols: number, termRows: number) {
+  const all = rows(p, innerWidth(p, cols));
+  const page = pageRows(termRows);
+  const maxTop = Math.max(0, all.length - page);
+  if (p.typing !== null) {
+    if (key.escape) p.typing = null;
+    else if (key.return) {
+      p.query = p.typing;
+      p.typing = null;
+      if (p.query) {
+        const i = findRow(p, all, p.query, p.top - 1);
+        if (i >= 0) p.top = Math.min(i, maxTop);
+      }
+    } else if (key.backspace || key.delete) p.typing = [...p.typing].slice(0, -1).join("");
+    else if (input && !key.ctrl && !key.meta) p.typing += input;
+    return;
+  }
+  if (key.escape || input === "q") return "close";
+  if (key.upArrow) p.top--;
+  else if (key.downArrow) p.top++;
+  else if (key.pageUp) p.top -= page;
+  else if (key.pageDown || input === " ") p.top += page;
+  else if (key.home || input === "g") p.top = 0;
+  else if (key.end || input === "G") p.top = maxTop;
+  else if (input === "/") p.typing = "";
+  else if (input === "n" && p.query) {
+    const i = findRow(p, all, p.query, p.top);
+    if (i >= 0) p.top = i;
+  }
+  p.top = Math.max(0, Math.min(p.top, maxTop));
+}
+
+/** The pager as a box for a `cols` x `termRows` terminal. */
+export function pagerBox(p: Pager, cols: number, termRows: number): {
+  title: string;
+  body: Line[];
+} {
+  const w = innerWidth(p, cols);
+  const all = rows(p, w);
+  const page = pageRows(termRows);
+  const top = Math.max(0, Math.min(p.top, Math.max(0, all.length - page)));
+  const shown = all.slice(top, top + page).map(({ row, src }) => {
+    if (!matches(p, src, p.query)) return row;
+    return [...row, seg(" ".repeat(Math.max(0, w - 2 - lineWidth(row)))), seg(" ◀", KEY)];
+  });
+  const end = Math.min(all.length, top + page);
+  const where = all.length > page
+    ? `rows ${top + 1}-${end} of ${all.length}`
+    : `${all.length} rows`;
+  const status: Line = p.typing !== null
+    ? [
+      seg("/", KEY),
+      seg(p.typing),
+      seg("█", { dim: true }),
+      seg("  Enter searches", { dim: true }),
+    ]
+    : [
+      seg(where, { dim: true }),
+      seg("  ↑↓ PgUp PgDn Home End · / search", { dim: true }),
+      ...(p.query ? [seg(` · n next "${p.query}"`, { dim: true })] : []),
+      seg(" · Esc closes", { dim: true }),
+    ];
+  return {
+    title: p.title,
+    body: [...shown, [seg(padRight("", 0))], status],
+  };
+}
