@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { KEYMAP } from "../../tui/keymap.ts";
-import { BACKEND_KINDS } from "../../src/backend/options.ts";
+import { BACKEND_KINDS } from "../../src/backends/catalog.ts";
 import { screen } from "../../tui/screen.ts";
 import { plain } from "../../tui/line.ts";
 import { EXIT_INTERRUPT, EXIT_QUIT } from "../../tui/controller.ts";
