@@ -29,11 +29,17 @@ function lines(v: ViewState, w: number): [Line, number][] {
   const i = s.integrity;
   const bad = i.stale_reads > 0 || i.lost_pages > 0;
   const mark = seg(bad ? "✗ " : "✓ ", bad ? ERR : OK);
+  // The causes of stale reads, largest first (integrity.ts names them).
+  const causes = Object.entries(i.causes ?? {}).filter(([, n]) => n > 0)
+    .toSorted((a, b) => b[1] - a[1]).map(([c, n]) => `${c.replaceAll("_", " ")} ${count(n)}`);
   const staleLost: Line = [
     seg(`stale ${i.stale_reads}`, i.stale_reads ? ERR : {}),
     seg(compact ? " " : "  "),
     seg(`lost ${i.lost_pages}`, i.lost_pages ? ERR : {}),
   ];
+  const causeRow: [Line, number][] = causes.length
+    ? [[[seg(" ✗ stale by cause: ", ERR), seg(causes.join(", "), ERR)], 9.5]]
+    : [];
   // Compact: "✓ ok: stale 0 lost 0" and the verified reads on a row of their own.
   const integrity: [Line, number][] = compact
     ? [
@@ -49,6 +55,7 @@ function lines(v: ViewState, w: number): [Line, number][] {
       ],
       10,
     ]];
+  integrity.push(...causeRow);
   const wb = s.frontswap.written_back_pages;
   const wbRow = row(
     "written back",

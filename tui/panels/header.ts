@@ -9,11 +9,16 @@ function parts(v: ViewState): [Line, number][] {
   const s = v.snapshot;
   const b = s.backend;
   const out: [Line, number][] = [[[seg("tmemtop", { bold: true })], 5.5]];
+  // Every registered backend, newest first (frontswap of 4.2 stacks them).
+  const all = s.backends?.length ? s.backends : b ? [b] : [];
   out.push([
-    b
+    all.length
       ? [
-        seg("backend ", { dim: true }),
-        seg(`${STATE_STYLE.backed.symbol} ${b.name}`, { ...STATE_STYLE.backed.style, bold: true }),
+        seg(all.length > 1 ? "backends " : "backend ", { dim: true }),
+        ...all.flatMap((x, i) => [
+          ...(i ? [seg(", ", { dim: true })] : []),
+          seg(`${STATE_STYLE.backed.symbol} ${x.name}`, { ...STATE_STYLE.backed.style, bold: true }),
+        ]),
       ]
       : [
         seg("backend ", { dim: true }),
