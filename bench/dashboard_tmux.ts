@@ -35,7 +35,16 @@ async function until(ok: (s: string) => boolean, timeoutMs = 60_000): Promise<nu
 async function start(): Promise<void> {
   await tmux("kill-server").catch(() => {});
   await tmux(
-    "new-session", "-d", "-x", "120", "-y", "40", "-s", S, "-c", ROOT,
+    "new-session",
+    "-d",
+    "-x",
+    "120",
+    "-y",
+    "40",
+    "-s",
+    S,
+    "-c",
+    ROOT,
     `deno task monitor; echo ${DONE}; sleep 60`,
   );
   await until((s) => /waiting for a backend/.test(s));
@@ -119,7 +128,11 @@ try {
     await tmux("send-keys", "-t", S, "q");
     quitMs.push(await until((s) => s.includes(DONE)));
   }
-  report.quit_during_run_ms = { median: median(quitMs), max: Math.max(...quitMs), n: quitMs.length };
+  report.quit_during_run_ms = {
+    median: median(quitMs),
+    max: Math.max(...quitMs),
+    n: quitMs.length,
+  };
   report.load_after = load();
   console.log(JSON.stringify(report, null, 2));
 } finally {
