@@ -17,7 +17,10 @@ function parts(v: ViewState): [Line, number][] {
         seg(all.length > 1 ? "backends " : "backend ", { dim: true }),
         ...all.flatMap((x, i) => [
           ...(i ? [seg(", ", { dim: true })] : []),
-          seg(`${STATE_STYLE.backed.symbol} ${x.name}`, { ...STATE_STYLE.backed.style, bold: true }),
+          seg(`${STATE_STYLE.backed.symbol} ${x.name}`, {
+            ...STATE_STYLE.backed.style,
+            bold: true,
+          }),
         ]),
       ]
       : [
