@@ -98,7 +98,7 @@ try {
 
   // Key to screen, zcache running.
   await tmux("send-keys", "-t", S, "r");
-  await until((s) => s.includes("Register which backend"));
+  await until((s) => s.includes("Register a backend"));
   await tmux("send-keys", "-t", S, "Enter");
   await until((s) => /backend ● zcache/.test(s));
   await sleep(3000);
@@ -117,7 +117,7 @@ try {
     if (i > 0) {
       await start();
       await tmux("send-keys", "-t", S, "r");
-      await until((s) => s.includes("Register which backend"));
+      await until((s) => s.includes("Register a backend"));
       await tmux("send-keys", "-t", S, "Enter");
       await until((s) => /backend ● zcache/.test(s));
     }

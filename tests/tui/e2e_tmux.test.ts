@@ -1,6 +1,6 @@
 /**
  * End to end in a real terminal: `deno task monitor` in tmux at 120x40, keys
- * r (+ Enter in the chooser), u, ?, q; the captured screens, and the terminal
+ * r (+ Enter in the register form), u, ?, q; the captured screens, and the terminal
  * restored after quitting (alternate screen left, cursor shown). Then: no key
  * lost (`mmm` in one send-keys, 20 keys during a `run 200000`), Esc cancels
  * the run, Ctrl-C exits 130, and tmux's scrollback survives the session. Uses its own
@@ -97,11 +97,11 @@ Deno.test({
       assert.match(s, /◌ root\s+pending/);
       assert.match(s, /q quit/);
 
-      // r: the chooser, Enter picks zcache; pending drains into pools.
+      // r: the register form, Enter sends `register zcache`; pending drains into pools.
       await keys("r");
       await until(
-        "the chooser",
-        (x) => x.includes("Register which backend?") && x.includes("› zcache"),
+        "the register form",
+        (x) => x.includes("Register a backend") && x.includes("› zcache"),
       );
       await keys("Enter");
       s = await until(
