@@ -13,7 +13,7 @@ import { compression, compressionDesired } from "./panels/compression.ts";
 import { events } from "./panels/events.ts";
 import { footer } from "./panels/footer.ts";
 import { box, placeOver } from "./frame.ts";
-import { pagerBox } from "./pager.ts";
+import { pagerBox, wrap } from "./pager.ts";
 import { graphs } from "./graphs.ts";
 
 /** From this size on the graphs are shown beside the panels (`g` hides them). */
@@ -96,7 +96,7 @@ export function screen(v: ViewState, cols: number, rows: number, noColor = false
   if (o) {
     const { title, body } = o.kind === "pager"
       ? pagerBox(o, cols, rows)
-      : { title: "Register a backend", body: formLines(o) };
+      : { title: "Register a backend", body: formLines(o).flatMap((l) => wrap(l, cols - 8)) };
     lines = placeOver(lines, box(title, body, cols - 4, rows - 3), cols, 2);
   }
   lines = lines.slice(0, rows).map((l) => fit(l, cols));
