@@ -1,23 +1,32 @@
 /**
- * An allocator packs compressed pages into 4 KiB frames, the way zbud and
- * zsmalloc do. Handles are plain numbers; bytes live in shared ArrayBuffers
- * (no object per stored page).
+ * An allocator packs compressed pages into 4 KiB frames, the way zbud,
+ * z3fold and zsmalloc do. Handles are plain numbers; bytes live in slabs of
+ * ArrayBuffers (no object per stored page).
  */
+import { PAGE_SIZE } from "../../content.ts";
+
 export interface Allocator {
   readonly name: string;
-  /** Frames (4 KiB pages) currently in use: `pool_total_size` / 4096. */
+  /** Frames (4 KiB pages) currently in use: `pool_total_size` / PAGE_SIZE. */
   readonly frames: number;
+  /** Largest object it accepts (the caller checks before `alloc`). */
+  readonly maxSize: number;
   /**
-   * Reserve room for `size` bytes. Returns a handle, or -1 when the object
-   * would need a new frame and `frames >= maxFrames` (0 = no limit).
+   * Reserve room for `size` bytes (1..maxSize). Returns a handle, or -1 when
+   * the object needs a new frame and `frames >= maxFrames` (0 = no limit,
+   * negative = no new frame at all).
    */
   alloc(size: number, maxFrames: number): number;
   /** A view of the object's bytes (valid until the next alloc/free). */
   view(handle: number, size: number): Uint8Array;
   /** Release an object. */
   free(handle: number, size: number): void;
-  /** Largest object this allocator can hold. */
-  readonly maxSize: number;
+  /**
+   * Evictable allocators (`zpool_evictable`: zbud, z3fold): the handles in
+   * the frame reclaim takes next (`zbud_reclaim_page`), or null when empty
+   * or not evictable. Freeing them all frees that frame.
+   */
+  reclaimCandidates(): number[] | null;
 }
 
 /**
@@ -105,7 +114,7 @@ export class FrameStore {
   /** View of `size` bytes at `offset` within frame `frame` (may span contiguous frames). */
   view(frame: number, offset: number, size: number): Uint8Array {
     const slab = this.#slabs[frame >> FrameStore.SLAB_SHIFT];
-    const start = ((frame & ((1 << FrameStore.SLAB_SHIFT) - 1)) << 12) + offset;
+    const start = ((frame & ((1 << FrameStore.SLAB_SHIFT) - 1)) * PAGE_SIZE) + offset;
     return slab.subarray(start, start + size);
   }
 }
