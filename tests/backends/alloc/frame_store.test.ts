@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { FrameStore } from "../../src/alloc/allocator.ts";
+import { FrameStore } from "../../../src/backends/alloc/allocator.ts";
 
 Deno.test("FrameStore: few large slabs (a million pages held are ~120 buffers, not ~8,000)", () => {
   const s = new FrameStore();
