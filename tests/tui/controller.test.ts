@@ -46,8 +46,11 @@ Deno.test("r opens the register form; Enter registers zcache and pending drains 
   await type(ctl, port, "r");
   const f0 = screen(ctl.view, 120, 40).map(plain).join("\n");
   assert.match(f0, /Register a backend/);
-  assert.match(f0, /› zcache +compressing backend/);
-  assert.match(f0, /ram +keeps each page uncompressed/);
+  // One row per backend of the catalog, with its one-line description.
+  assert.match(f0, /› zcache +staging zcache/);
+  assert.match(f0, /zswap +mm\/zswap\.c/);
+  assert.match(f0, /tmem +Xen tmem/);
+  assert.match(f0, /ram +reference/);
   assert.match(f0, /Enter sends: register zcache\b/);
   await type(ctl, port, KEYS.enter);
   const s = session.sim.snapshot();
@@ -64,26 +67,26 @@ Deno.test("r opens the register form; Enter registers zcache and pending drains 
 Deno.test("the form: ←→ change the backend and options, the footer shows the line, the choice is kept across u/r", async () => {
   const { session, ctl, port } = start();
   await type(ctl, port, "r");
-  await type(ctl, port, "\x1b[B\x1b[C"); // compressor: fflate -> zlib
-  await type(ctl, port, "\x1b[B\x1b[C\x1b[C"); // level 1 -> 3
-  await type(ctl, port, "\x1b[B\x1b[C"); // allocator zbud -> zsmalloc
+  await type(ctl, port, "\x1b[B\x1b[C"); // compressor: deflate -> deflate-native
+  await type(ctl, port, "\x1b[B\x1b[C\x1b[C\x1b[C"); // level: the compressor's default -> 3
+  await type(ctl, port, "\x1b[B\x1b[B\x1b[B\x1b[C"); // past limit and threshold: debug off -> on
   const f = screen(ctl.view, 120, 40).map(plain).join("\n");
-  assert.match(f, /Enter sends: register zcache compressor=zlib level=3 allocator=zsmalloc/);
+  assert.match(f, /Enter sends: register zcache compressor=deflate-native level=3 debug=on/);
   await type(ctl, port, KEYS.enter);
   const b = session.sim.snapshot().backend!;
-  assert.deepEqual([b.compressor, b.level, b.allocator], ["zlib", 3, "zsmalloc"]);
+  assert.deepEqual([b.compressor, b.level, b.options.debug], ["deflate-native", 3, true]);
   await type(ctl, port, "u");
   await type(ctl, port, "r");
   assert.match(
     screen(ctl.view, 120, 40).map(plain).join("\n"),
-    /Enter sends: register zcache compressor=zlib level=3 allocator=zsmalloc/,
+    /Enter sends: register zcache compressor=deflate-native level=3 debug=on/,
     "the last choice is remembered",
   );
   await type(ctl, port, KEYS.escape);
   assert.equal(ctl.view.overlay, null);
   assert.equal(session.sim.snapshot().backend, null, "Esc sent nothing");
-  await type(ctl, port, "r" + "\x1b[C" + KEYS.enter); // the backend row: zcache -> ram
-  assert.equal(session.sim.snapshot().backend?.kind, "ram");
+  await type(ctl, port, "r" + "\x1b[C" + KEYS.enter); // the backend row: zcache -> zswap
+  assert.equal(session.sim.snapshot().backends[0]?.kind, "zswap");
 });
 
 Deno.test("u unregisters: pools go pending again and frontswap pages are written back", async () => {
