@@ -24,6 +24,7 @@ import {
   parseChoice,
   parseClass,
   parseName,
+  parseOnOff,
   parseOptions,
   parseParamValue,
   parseType,

@@ -9,23 +9,26 @@ import fc from "fast-check";
 import { createSession, statsOf } from "../../src/command/mod.ts";
 import { REGIMES } from "../../src/regime.ts";
 import { CONTENT_CLASSES } from "../../src/content.ts";
+import { BACKEND_CATALOG, type OptionSpec } from "../../src/backends/catalog.ts";
 
 const onOff = fc.constantFrom("on", "off");
 
-/** `register` with any subset of its options. */
-const registerArb = fc.record({
-  backend: fc.constantFrom("zcache", "ram"),
-  level: fc.option(fc.integer({ min: 0, max: 9 })),
-  allocator: fc.option(fc.constantFrom("zbud", "zsmalloc")),
-  compressor: fc.option(fc.constantFrom("fflate", "zlib")),
-  limit: fc.option(fc.integer({ min: 0, max: 8 })),
-  threshold: fc.option(fc.integer({ min: 1, max: 4096 })),
-  writeback: fc.option(onOff),
-}).map(({ backend, ...opts }) =>
-  [
-    `register ${backend}`,
-    ...Object.entries(opts).filter(([, v]) => v !== null).map(([k, v]) => `${k}=${v}`),
-  ].join(" ")
+/** A value for one register option of the catalog (small ranges, so limits bite). */
+function optionValue(o: OptionSpec): fc.Arbitrary<string> {
+  if (o.type === "enum") return fc.constantFrom(...o.values!);
+  if (o.type === "bool") return fc.constantFrom("on", "off");
+  if (o.key === "level") return fc.integer({ min: 1, max: 9 }).map(String);
+  return fc.integer({ min: o.min!, max: Math.min(o.max!, o.min! + 8) }).map(String);
+}
+
+/** `register` of any backend of the catalog with any subset of its options. */
+const registerArb = fc.constantFrom(...BACKEND_CATALOG).chain((entry) =>
+  fc.tuple(...entry.options.map((o) => fc.option(optionValue(o)))).map((vals) =>
+    [
+      `register ${entry.name}`,
+      ...entry.options.flatMap((o, i) => vals[i] === null ? [] : [`${o.key}=${vals[i]}`]),
+    ].join(" ")
+  )
 );
 
 /** Lines that are mostly plausible commands, some wrong, some garbage. */
@@ -113,10 +116,15 @@ const setupArb = fc.record({
  * hazard); until integrity names its causes (issue #12 item 1) the runs are
  * checked up to that point.
  */
-function checkIntegrity(s: ReturnType<typeof createSession>): void {
-  const snap = s.snapshot();
-  assert.equal(snap.integrity.stale_reads, 0, "stale reads");
-  assert.equal(snap.integrity.lost_pages, 0, "lost pages");
+function checkIntegrity(s: ReturnType<typeof createSession>, regime: string): void {
+  const i = s.snapshot().integrity;
+  // only the kernel hazards the backends reproduce (staging zcache and Xen tmem take 3.9's
+  // stores to unmapped swap types; zcache gives each node of a uuid a private pool)
+  assert.equal(i.causes.unexplained, 0, "unexplained stale reads or lost pages");
+  const named = i.causes.eager_unmapped_swap_store + i.causes.private_pool_for_shared_uuid;
+  assert.equal(i.stale_reads, named, "stale reads");
+  // (3.9's lost pages are counted when stored, under no cause yet)
+  if (regime !== "eager") assert.equal(i.lost_pages, 0, "lost pages");
   assert.deepEqual(s.sim.audit(), []);
 }
 
@@ -150,7 +158,7 @@ Deno.test("any sequence of lines in any regime with any options: never throws, e
           total++;
           // A registration may override a live backend (fake-poolid): check the state before it.
           if (line.startsWith("register") && s.snapshot().integrity.backend_overrides === 0) {
-            checkIntegrity(s);
+            checkIntegrity(s, setup.regime);
           }
           const before = JSON.stringify(statsOf(s.snapshot()));
           const r = s.execute(line, i + 1);
@@ -168,7 +176,7 @@ Deno.test("any sequence of lines in any regime with any options: never throws, e
           }
         });
         if (s.snapshot().integrity.backend_overrides > 0) overridden++;
-        else checkIntegrity(s);
+        else checkIntegrity(s, setup.regime);
       },
     ),
     { numRuns: 200 },
@@ -180,7 +188,7 @@ Deno.test("any sequence of lines in any regime with any options: never throws, e
   assert.equal(seen.options.size, 4, "every combination of the frontswap options ran");
   assert.deepEqual(
     [...seen.registerOptions].sort(),
-    ["allocator", "compressor", "level", "limit", "threshold", "writeback"],
+    [...new Set(BACKEND_CATALOG.flatMap((b) => b.options.map((o) => o.key)))].sort(),
     "every register option was accepted at least once",
   );
 });
