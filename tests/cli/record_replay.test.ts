@@ -8,8 +8,10 @@ import { flagEntries } from "../../cli/flags.ts";
 import { runCli } from "../helpers/cli.ts";
 
 /**
- * A script every result-changing flag shows in (checked below). zcache without its own
- * exclusive gets (zcache_init turns them on by default), so that --exclusive-loads shows.
+ * A script every result-changing flag shows in (checked below). zcache turns
+ * frontswap exclusive gets on itself unless told not to
+ * (`zcache_frontswap_init`'s `frontswap_tmem_exclusive_gets(true)`), which
+ * would hide --exclusive-loads: `exclusive_gets=off` leaves it to the flag.
  */
 const SCRIPT = [
   "mount home",

@@ -16,8 +16,8 @@ const SAMPLES: Record<string, string[]> = {
   swapon: ["swapon 0", "swapon 3 slots=64"],
   swapoff: ["swapoff 0"],
   register: [
-    "register zcache level=3 compressor=zstd",
-    "register zswap allocator=zsmalloc",
+    "register zcache level=3",
+    "register zswap allocator=zsmalloc full=reject",
     "register ram",
   ],
   unregister: ["unregister"],
