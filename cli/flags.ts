@@ -11,18 +11,27 @@ import { isRegime, type Regime, REGIMES } from "../src/regime.ts";
 export class UsageError extends Error {}
 
 /** One flag: a string flag has `arg`, a boolean flag has none. */
-interface FlagSpec<T> {
+export interface FlagSpec<T> {
   /** Placeholder of the value (`FILE`, `N`) for string flags; absent for booleans. */
   readonly arg?: string;
   readonly short?: string;
   /** Help lines (the first on the flag's line, the others below it). */
   readonly help: readonly string[];
+  /**
+   * It changes the results: a `--record` file's first lines set its value
+   * (`regime`, `seed`, `options`), so a replay is exact whatever flags it is
+   * given (tests/cli/record_replay.test.ts has a case for every such flag).
+   */
+  readonly changesResults?: boolean;
   /** Read the raw value (undefined when the flag is absent). */
   read(raw: string | boolean | undefined, name: string): T;
 }
 
-function boolean(help: string[], short?: string): FlagSpec<boolean> {
-  return { help, short, read: (raw) => raw === true };
+function boolean(
+  help: string[],
+  more: { short?: string; changesResults?: boolean } = {},
+): FlagSpec<boolean> {
+  return { help, ...more, read: (raw) => raw === true };
 }
 
 function text(arg: string, help: string[]): FlagSpec<string | undefined> {
@@ -63,6 +72,7 @@ export const FLAGS = {
   regime: {
     arg: "R",
     help: [`${REGIMES.join(" | ")} (default deferred)`],
+    changesResults: true,
     read(raw: string | boolean | undefined): Regime {
       const r = typeof raw === "string" ? raw : "deferred";
       if (!isRegime(r)) {
@@ -71,7 +81,10 @@ export const FLAGS = {
       return r;
     },
   } as FlagSpec<Regime>,
-  seed: number("N", ["seed of the PRNG (default 1)"], 1, 0, 0xffffffff, true),
+  seed: {
+    ...number("N", ["seed of the PRNG (default 1)"], 1, 0, 0xffffffff, true),
+    changesResults: true,
+  },
   script: text("FILE", ["run the commands in FILE (headless)"]),
   json: boolean(["one JSON object per line for every command with output"]),
   compare: boolean(["run the script in all three regimes, print counters side by side"]),
@@ -103,9 +116,13 @@ export const FLAGS = {
     "the host view from a copy of /proc and /sys laid out under DIR",
     "(sh cli/host/snapshot.sh DIR takes one); reads DIR only",
   ]),
-  writethrough: boolean(["frontswap writethrough: a stored page is written to disk too"]),
-  "exclusive-loads": boolean(["frontswap exclusive loads: a hit drops the backend copy"]),
-  help: boolean(["this text"], "h"),
+  writethrough: boolean(["frontswap writethrough: a stored page is written to disk too"], {
+    changesResults: true,
+  }),
+  "exclusive-loads": boolean(["frontswap exclusive loads: a hit drops the backend copy"], {
+    changesResults: true,
+  }),
+  help: boolean(["this text"], { short: "h" }),
 } as const;
 
 /** The values of all flags, typed by their entries. */
@@ -114,7 +131,7 @@ export type Flags = { -readonly [K in keyof typeof FLAGS]: ReturnType<(typeof FL
 /** Parse and check the command line. Throws `UsageError`. */
 export function parseFlags(args: readonly string[]): Flags {
   const options: Record<string, { type: "string" | "boolean"; short?: string }> = {};
-  for (const [name, spec] of Object.entries(FLAGS) as [string, FlagSpec<unknown>][]) {
+  for (const [name, spec] of flagEntries()) {
     options[name] = { type: spec.arg ? "string" : "boolean" };
     if (spec.short) options[name].short = spec.short;
   }
@@ -126,16 +143,21 @@ export function parseFlags(args: readonly string[]): Flags {
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
   const out: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(FLAGS) as [string, FlagSpec<unknown>][]) {
+  for (const [name, spec] of flagEntries()) {
     out[name] = spec.read(values[name], name);
   }
   return out as Flags;
 }
 
+/** The flag table as name -> spec pairs. */
+export function flagEntries(): [string, FlagSpec<unknown>][] {
+  return Object.entries(FLAGS) as [string, FlagSpec<unknown>][];
+}
+
 /** The `Flags:` lines of `--help`. */
 export function flagHelp(): string[] {
   const lines: string[] = [];
-  for (const [name, spec] of Object.entries(FLAGS) as [string, FlagSpec<unknown>][]) {
+  for (const [name, spec] of flagEntries()) {
     const head = `--${name}${spec.arg ? ` ${spec.arg}` : ""}`;
     spec.help.forEach((h, i) => lines.push(`  ${(i === 0 ? head : "").padEnd(18)} ${h}`));
   }

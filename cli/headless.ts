@@ -2,16 +2,24 @@
  * The headless mode: script lines from stdin or `--script FILE` through a
  * session, results to stdout (errors to stderr in text mode), an exit
  * status at the end; and `--compare`, the whole script once per regime.
+ *
+ * Output is written after every command's output, batched only while more
+ * input is already waiting (and then at least every 50 ms, and before a
+ * slow command such as `run`). Between commands the loop lets the event
+ * loop turn now and then, so SIGTERM/SIGINT are handled (see `signals.ts`).
+ * A failed write of stdout or of the record file stops the run.
  */
 import {
   type CommandSession,
   compareRegimes,
+  isSlowLine,
   runCompareScript,
   type ScriptLine,
   ScriptRunner,
 } from "../src/command/mod.ts";
 import type { SimulationOptions } from "../src/simulation.ts";
 import { compareRegimesInWorkers } from "./compare_workers.ts";
+import { EXIT, StopError } from "./exit.ts";
 import type { Writer } from "./writer.ts";
 
 /** Where headless output goes. */
@@ -20,27 +28,67 @@ export interface Outputs {
   stderr: Writer;
 }
 
-/** Run a script through `session`; returns the exit status of its lines. */
+/** Longest time output waits in the buffer while input is waiting, and between event-loop turns. */
+const BATCH_MS = 50;
+
+/** Let the event loop turn (signal listeners run). */
+const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Throw the `StopError` for a failed stdout write. */
+export function outputFailed(stdout: Writer): never {
+  const e = stdout.failure!;
+  if (e instanceof Deno.errors.BrokenPipe) throw new StopError(EXIT.brokenPipe, "");
+  throw new StopError(EXIT.io, `cannot write output: ${e.message}`);
+}
+
+/**
+ * Run a script through `session`; returns the exit status of its lines, or
+ * throws `StopError` when output or recording failed.
+ */
 export async function runScript(
   session: CommandSession,
   input: AsyncIterable<ScriptLine[]>,
   { stdout, stderr }: Outputs,
   json: boolean,
 ): Promise<number> {
+  const flush = () => {
+    if (!stdout.flush()) outputFailed(stdout);
+  };
   const runner = new ScriptRunner(session, {
     out: (l) => stdout.line(l),
     err: (l) => {
-      stdout.flush();
+      flush();
       stderr.line(l);
       stderr.flush();
     },
   }, json);
+  let lastFlush = performance.now(), lastTurn = lastFlush;
   outer: for await (const chunk of input) {
-    for (const line of chunk) {
-      if (!runner.runLine(line)) break outer;
+    for (let i = 0; i < chunk.length; i++) {
+      const line = chunk[i];
+      if (stdout.pending && isSlowLine(line.text)) flush();
+      const more = runner.runLine(line);
+      if (session.recordError !== null) {
+        flush();
+        throw new StopError(
+          EXIT.io,
+          `line ${runner.lineNumber}: recording failed, run stopped (the record file ends ` +
+            `before this line): ${session.recordError}`,
+        );
+      }
+      if (!more) break outer;
+      const now = performance.now();
+      if (stdout.pending && (i === chunk.length - 1 || now - lastFlush >= BATCH_MS)) {
+        flush();
+        lastFlush = now;
+      }
+      if (now - lastTurn >= BATCH_MS) {
+        await turn();
+        lastTurn = performance.now();
+      }
     }
-    if (!stdout.flush()) break;
   }
+  flush();
   return runner.exitStatus();
 }
 
@@ -52,7 +100,7 @@ export async function runCompare(
 ): Promise<number> {
   const lines: ScriptLine[] = [];
   for await (const chunk of input) lines.push(...chunk);
-  return await runCompareScript(
+  const status = await runCompareScript(
     lines,
     { out: (l) => stdout.line(l), err: (l) => stderr.line(l) },
     opts.json,
@@ -61,4 +109,6 @@ export async function runCompare(
         ? compareRegimesInWorkers(texts, opts.seed, opts.simulation, opts.workers)
         : Promise.resolve(compareRegimes(texts, opts.seed, opts.simulation)),
   );
+  if (!stdout.flush()) outputFailed(stdout);
+  return status;
 }

@@ -6,23 +6,23 @@
  * status listed in `exit.ts`.
  */
 import type { SimulationOptions } from "../src/simulation.ts";
-import { createSession, type ScriptRecorder } from "../src/command/mod.ts";
+import { createSession, jsonLine, type ScriptLine, statsOf } from "../src/command/mod.ts";
 import { startupScenario } from "../src/scenario/default.ts";
 import type { SessionPort } from "../src/session_port.ts";
 import { WorkerSessionPort } from "./session_client.ts";
 import type { Snapshot } from "../src/snapshot.ts";
 import { type Flags, parseFlags, UsageError } from "./flags.ts";
 import { usage } from "./usage.ts";
-import { EXIT } from "./exit.ts";
-import { openScript, readLines } from "./input.ts";
+import { EXIT, StopError } from "./exit.ts";
+import { openScript, sameFile } from "./input.ts";
 import { RecordFile } from "./record_file.ts";
-import { StartupError } from "./startup.ts";
-import { runCompare, runScript } from "./headless.ts";
+import { outputFailed, runCompare, runScript } from "./headless.ts";
+import { exitOnSignals } from "./signals.ts";
+import { checkWorkersCanLoad, dropWrite } from "./permissions.ts";
 import { Writer } from "./writer.ts";
 import { fileContentPort } from "./files.ts";
 import { type HostSource, openHostSource, startSampling } from "./host/read.ts";
 import type { HostSnapshot } from "../src/host/snapshot.ts";
-import { statsOf } from "../src/command/stats.ts";
 
 /** The dashboard's entry points (tui/mod.ts), loaded only when needed. */
 export interface Dashboard {
@@ -58,22 +58,52 @@ export async function main(args: readonly string[], wiring: MainWiring): Promise
   let status: number;
   try {
     status = await run(parseFlags(args), wiring, { stdout, stderr });
+    if (!stdout.flush()) outputFailed(stdout);
   } catch (e) {
     if (e instanceof UsageError) {
       stderr.line(`tmemtop: ${e.message}`);
       stderr.line("Try --help.");
       status = EXIT.lineError;
-    } else if (e instanceof StartupError) {
-      stderr.line(`tmemtop: ${e.message}`);
-      status = EXIT.lineError;
+    } else if (e instanceof StopError) {
+      stdout.flush();
+      if (e.message) stderr.line(`tmemtop: ${e.message}`);
+      status = e.status;
     } else {
+      stdout.flush();
       stderr.line(`tmemtop: internal error: ${e instanceof Error ? e.message : String(e)}`);
       status = EXIT.internal;
     }
   }
-  stdout.flush();
   stderr.flush();
   return status;
+}
+
+/** Refuse flag combinations that cannot be honoured. */
+function checkCombinations(flags: Flags, headless: boolean): void {
+  if (flags.workers > 0 && !flags.compare) {
+    // Compression in workers was removed from the simulation (README, "Why no compression workers").
+    throw new UsageError("--workers N only applies to --compare (the regimes run in workers)");
+  }
+  if (flags.compare) {
+    if (!headless) {
+      throw new UsageError("--compare needs a script (--script FILE or commands on stdin)");
+    }
+    for (const other of ["record", "once"] as const) {
+      if (flags[other]) {
+        throw new UsageError(
+          `--compare cannot be combined with --${other} (it runs three separate sessions)`,
+        );
+      }
+    }
+  }
+  if (
+    flags.script !== undefined && flags.record !== undefined &&
+    sameFile(flags.script, flags.record)
+  ) {
+    throw new UsageError(
+      `--record '${flags.record}' is the script itself: recording would wipe it first`,
+    );
+  }
 }
 
 async function run(
@@ -85,38 +115,47 @@ async function run(
     out.stdout.line(usage());
     return EXIT.ok;
   }
+  const headless = flags.script !== undefined || !Deno.stdin.isTerminal();
+  checkCombinations(flags, headless);
+  checkWorkersCanLoad(flags.workers);
   const simulation: SimulationOptions = {
     writethrough: flags.writethrough,
     exclusiveLoads: flags["exclusive-loads"],
     files: fileContentPort,
   };
-  const headless = flags.script !== undefined || !Deno.stdin.isTerminal();
-
-  if (flags.compare) {
-    if (!headless) {
-      throw new UsageError("--compare needs a script (--script FILE or commands on stdin)");
+  const input = headless ? openScript(flags.script) : null;
+  const stopSignals = headless ? exitOnSignals(() => out.stdout.flush()) : () => {};
+  try {
+    if (flags.compare) {
+      dropWrite();
+      return await runCompare(input!, out, {
+        seed: flags.seed,
+        json: flags.json,
+        simulation,
+        workers: flags.workers,
+      });
     }
-    const input = readLines(await openScript(flags.script));
-    return await runCompare(input, out, {
-      seed: flags.seed,
-      json: flags.json,
-      simulation,
-      workers: flags.workers,
-    });
+    if (!input && !flags.once) return await dashboard(flags, wiring, simulation, out.stderr);
+    return await runSession(flags, wiring, out, simulation, input);
+  } finally {
+    stopSignals();
   }
+}
 
-  if (flags.workers > 0) {
-    // Compression in workers was removed from the simulation (README, "Why no compression workers").
-    throw new UsageError("--workers N only applies to --compare (the regimes run in workers)");
-  }
-  if (!headless && !flags.once) return await dashboard(flags, wiring, simulation, out.stderr);
-
+async function runSession(
+  flags: Flags,
+  wiring: MainWiring,
+  out: { stdout: Writer; stderr: Writer },
+  simulation: SimulationOptions,
+  input: AsyncIterable<ScriptLine[]> | null,
+): Promise<number> {
+  const recording = flags.record !== undefined
+    ? RecordFile.open(flags.record, RECORD_HEADER)
+    : null;
+  dropWrite();
   const host = await openHost(flags, out.stderr);
   const stopSampling = host && !flags.once ? startSampling(host, HOST_PERIOD_MS) : null;
-  const input = headless ? readLines(await openScript(flags.script)) : null;
-  let recording: { file: RecordFile; recorder: ScriptRecorder } | null = null;
   try {
-    if (flags.record !== undefined) recording = RecordFile.open(flags.record, RECORD_HEADER);
     const recorder = recording?.recorder;
     const session = createSession({
       simulation: { ...simulation, regime: flags.regime, seed: flags.seed },
@@ -135,7 +174,7 @@ async function run(
       }
       setColour(flags["no-color"]);
       if (flags.json) {
-        out.stdout.line(JSON.stringify(statsOf(session.snapshot(), host ? host.last : undefined)));
+        out.stdout.line(jsonLine(statsOf(session.snapshot(), host ? host.last : undefined)));
       } else {
         const once = host ? { host: host.last } : undefined;
         out.stdout.line((await wiring.dashboard()).renderOnce(session.snapshot(), once));
@@ -177,14 +216,16 @@ async function dashboard(
   simulation: SimulationOptions,
   stderr: Writer,
 ): Promise<number> {
-  let recording: { file: RecordFile; recorder: ScriptRecorder } | null = null;
+  const recording = flags.record !== undefined
+    ? RecordFile.open(flags.record, RECORD_HEADER)
+    : null;
+  dropWrite();
   const host = await openHost(flags, stderr);
   const listeners: (() => void)[] = [];
   const stopSampling = host
     ? startSampling(host, HOST_PERIOD_MS, () => listeners.forEach((fn) => fn()))
     : null;
   try {
-    if (flags.record !== undefined) recording = RecordFile.open(flags.record, RECORD_HEADER);
     const recorder = recording?.recorder;
     setColour(flags["no-color"]);
     // Ink renders nothing but the last frame when it thinks it runs in CI (is-in-ci reads CI

@@ -6,7 +6,7 @@
  * stops recording and the caller stops the run.
  */
 import { type RecordSink, ScriptRecorder } from "../src/command/mod.ts";
-import { StartupError } from "./startup.ts";
+import { EXIT, StopError } from "./exit.ts";
 
 const encoder = new TextEncoder();
 
@@ -17,22 +17,22 @@ export class RecordFile implements RecordSink {
   private constructor(readonly path: string, readonly file: Deno.FsFile) {}
 
   /**
-   * Create or empty `path` and write the header; throws `StartupError` when
-   * the file cannot be written.
+   * Create or empty `path` and write the header; throws `StopError` (exit
+   * status 2) when the file cannot be written.
    */
   static open(path: string, header: string): { file: RecordFile; recorder: ScriptRecorder } {
     let handle: Deno.FsFile;
     try {
       handle = Deno.openSync(path, { write: true, create: true, truncate: true });
     } catch (e) {
-      throw new StartupError(`cannot write record file '${path}': ${messageOf(e)}`);
+      throw new StopError(EXIT.lineError, `cannot write record file '${path}': ${messageOf(e)}`);
     }
     const file = new RecordFile(path, handle);
     try {
       return { file, recorder: new ScriptRecorder(file, header) };
     } catch (e) {
       file.close();
-      throw new StartupError(`cannot write record file '${path}': ${messageOf(e)}`);
+      throw new StopError(EXIT.lineError, messageOf(e));
     }
   }
 
@@ -81,7 +81,7 @@ export class RecordFile implements RecordSink {
       } catch {
         // nothing more we can do; the caller stops the run
       }
-      throw new Error(`record file '${this.path}': ${messageOf(e)}`);
+      throw new Error(`cannot write record file '${this.path}': ${messageOf(e)}`);
     }
   }
 }

@@ -295,7 +295,10 @@ Deno.test("--record writes a script that replays the same run exactly", async ()
     assert.equal(a.code, 2, "the bogus line is an error");
     const recorded = await Deno.readTextFile(rec);
     assert.match(recorded, /^# /);
-    assert.match(recorded, /\nregime fake-poolid\nseed 23\nmount root\n/);
+    assert.match(
+      recorded,
+      /\nregime fake-poolid\nseed 23\noptions writethrough=off exclusive-loads=off\nmount root\n/,
+    );
     assert.doesNotMatch(recorded, /bogus|expect|stats/);
     assert.match(recorded, /\nrun 7\n/, "consecutive runs are merged");
     // Replayed with no flags at all: same final stats.

@@ -10,9 +10,6 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
-/** Files of src/ that still hold runtime code, until they move to cli/ (see issue #11). */
-const RUNTIME_IN_SRC_PENDING_MOVE = new Set<string>([]);
-
 function walk(dir: string, out: string[] = []): string[] {
   for (const e of Deno.readDirSync(ROOT + dir)) {
     const p = `${dir}/${e.name}`;
@@ -119,15 +116,7 @@ Deno.test("src/ uses no runtime: no Deno API, workers, wall clock, timers or blo
   for (const f of FILES) {
     if (!f.startsWith("src/")) continue;
     const m = RUNTIME.exec(code(Deno.readTextFileSync(ROOT + f)));
-    if (m && !RUNTIME_IN_SRC_PENDING_MOVE.has(f)) bad.push(`${f}: ${m[0]}`);
-    if (!m && RUNTIME_IN_SRC_PENDING_MOVE.has(f)) {
-      bad.push(`${f} no longer uses the runtime: remove it from RUNTIME_IN_SRC_PENDING_MOVE`);
-    }
-  }
-  for (const f of RUNTIME_IN_SRC_PENDING_MOVE) {
-    if (!FILES.includes(f)) {
-      bad.push(`${f} is gone (moved?): remove it from RUNTIME_IN_SRC_PENDING_MOVE`);
-    }
+    if (m) bad.push(`${f}: ${m[0]}`);
   }
   assert.deepEqual(bad, []);
 });

@@ -1,7 +1,8 @@
 /**
  * Splitting a stream of text into script lines with bounded memory: a line
- * longer than `MAX_LINE_LENGTH` is cut and flagged, the rest of it skipped,
- * so binary garbage or a huge line never exhausts memory.
+ * longer than `MAX_LINE_LENGTH` (not counting a final `\r` of a CRLF
+ * ending) is cut and flagged, the rest of it skipped, so binary garbage or a
+ * huge line never exhausts memory.
  */
 import { MAX_LINE_LENGTH } from "./text.ts";
 
@@ -15,10 +16,14 @@ export interface ScriptLine {
 export class LineSplitter {
   #buf = "";
   #overflow = 0;
+  /** Longest line kept, not counting a final `\r`. */
   readonly max: number;
+  /** What the buffer holds at most: `max` and room for a final `\r`. */
+  readonly #room: number;
 
   constructor(max = MAX_LINE_LENGTH) {
     this.max = max;
+    this.#room = max + 1;
   }
 
   /** Feed a chunk; returns the lines it completed. */
@@ -47,15 +52,19 @@ export class LineSplitter {
       this.#overflow += piece.length;
       return;
     }
-    if (this.#buf.length + piece.length > this.max) {
+    if (this.#buf.length + piece.length > this.#room) {
       this.#overflow = this.#buf.length + piece.length;
-      this.#buf = (this.#buf + piece.slice(0, this.max + 1 - this.#buf.length)).slice(0, this.max);
+      this.#buf = (this.#buf + piece.slice(0, this.#room - this.#buf.length)).slice(0, this.max);
       return;
     }
     this.#buf += piece;
   }
 
   #take(): ScriptLine {
+    if (this.#overflow === 0 && this.#buf.length === this.#room && !this.#buf.endsWith("\r")) {
+      this.#overflow = this.#buf.length;
+      this.#buf = this.#buf.slice(0, this.max);
+    }
     const line: ScriptLine = this.#overflow > 0
       ? { text: this.#buf, tooLong: this.#overflow }
       : { text: this.#buf };

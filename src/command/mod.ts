@@ -35,7 +35,7 @@ export type { RecordSink } from "./record.ts";
 export { parseLine } from "./parse.ts";
 export type { ParseResult } from "./parse.ts";
 export { PARSE_LIMITS } from "./args.ts";
-export { COMMANDS, formatCommand, helpText, specOf } from "./table.ts";
+export { COMMANDS, formatCommand, helpText, isSlowLine, optionsLine, specOf } from "./table.ts";
 export type { Command } from "./table.ts";
 export { COMPARE_OPS, formatExpectValue, parseExpectValue } from "./expect.ts";
 export type { CompareOp, ExpectValue } from "./expect.ts";

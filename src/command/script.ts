@@ -40,6 +40,11 @@ export class ScriptRunner {
     this.json = json;
   }
 
+  /** The number of the last line run. */
+  get lineNumber(): number {
+    return this.#lineNo;
+  }
+
   /** Whether `quit` was executed (later lines are ignored). */
   get quit(): boolean {
     return this.#quit;

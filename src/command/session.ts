@@ -16,7 +16,7 @@ import { Simulation, type SimulationOptions } from "../simulation.ts";
 import type { Snapshot } from "../snapshot.ts";
 import type { HostSnapshot } from "../host/snapshot.ts";
 import { SimError } from "../errors.ts";
-import { type Command, specOf } from "./table.ts";
+import { type Command, optionsLine, specOf } from "./table.ts";
 import { parseLine } from "./parse.ts";
 import type {
   CommandResult,
@@ -43,7 +43,7 @@ export const DEFAULT_HISTORY_LIMIT = 100_000;
 export interface CommandSessionOptions {
   /**
    * Receives the canonical text of every successfully executed state-changing
-   * command. The first lines (`regime R`, `seed N`) set up the simulation
+   * command. The first lines (`regime R`, `seed N`, `options ...`) set up the simulation
    * given, so the lines replay the session from scratch. If it throws,
    * recording stops and `recordError` says why; the command's outcome stands.
    */
@@ -101,9 +101,11 @@ export class CommandSession {
     this.#historyLimit = opts.historyLimit ?? DEFAULT_HISTORY_LIMIT;
     this.initialSeed = sim.seed;
     this.#pristine = isPristine(sim.snapshot());
-    // A recording starts from the same regime and seed, so it replays exactly.
+    // A recording starts from the same regime, seed and options, so it replays exactly
+    // whatever flags the replay is given.
     this.#recordLine(`regime ${sim.regime}`);
     this.#recordLine(`seed ${sim.seed}`);
+    this.#recordLine(optionsLine(this.#flags()));
   }
 
   /** The current simulation (a command may replace it: always read it from here). */
@@ -189,10 +191,7 @@ export class CommandSession {
       line,
       pristine: this.#pristine,
       host: this.#host?.(),
-      simulationOptions: {
-        writethrough: this.#simulationOptions.writethrough ?? false,
-        exclusiveLoads: this.#simulationOptions.exclusiveLoads ?? false,
-      },
+      simulationOptions: this.#flags(),
       rebuild: (flags: SimulationFlags) => {
         if (!this.#pristine) throw new SimError("the simulation is no longer pristine");
         this.#simulationOptions = { ...this.#simulationOptions, ...flags };
@@ -216,6 +215,13 @@ export class CommandSession {
           seed: undefined,
         });
       },
+    };
+  }
+
+  #flags(): SimulationFlags {
+    return {
+      writethrough: this.#simulationOptions.writethrough ?? false,
+      exclusiveLoads: this.#simulationOptions.exclusiveLoads ?? false,
     };
   }
 

@@ -101,6 +101,8 @@ export interface CommandSpec<C extends AnyCommand = AnyCommand> {
   readonly setup?: boolean;
   /** What `compare` does with it. */
   readonly compare: CompareRole;
+  /** It may run for long (`run`, `compare`): output waiting before it is written out first. */
+  readonly slow?: boolean;
   /** Read the tokens (`tokens[0]` is the word; `body` the line without comment). */
   parse(tokens: readonly string[], body: string): C;
   /** The canonical one-line text; parsing it gives back an equal command. */

@@ -37,7 +37,8 @@ import {
   formatExpectValue,
   parseExpectValue,
 } from "./expect.ts";
-import type { AnyCommand, CommandSpec, Outcome } from "./spec.ts";
+import type { AnyCommand, CommandSpec, Outcome, SimulationFlags } from "./spec.ts";
+import { SimError } from "../errors.ts";
 import { evaluateExpect, statsOf } from "./stats.ts";
 import { formatCompareText, formatStatsText } from "./output.ts";
 import { quote } from "./text.ts";
@@ -158,6 +159,56 @@ const seed = command<{ kind: "seed"; seed: number }>({
     return {};
   },
 });
+
+/** `options` keys and the simulation flags they set, in canonical order. */
+const OPTION_KEYS: readonly (readonly [string, keyof SimulationFlags])[] = [
+  ["writethrough", "writethrough"],
+  ["exclusive-loads", "exclusiveLoads"],
+];
+
+const options = command<{ kind: "options" } & Partial<SimulationFlags>>({
+  word: "options",
+  usage: [[
+    "options [writethrough=on|off] [exclusive-loads=on|off]",
+    "frontswap writethrough / exclusive loads (only before anything else ran)",
+  ]],
+  changesState: true,
+  setup: true,
+  compare: "replay",
+  parse(t) {
+    const keys = OPTION_KEYS.map(([k]) => k);
+    const pairs = parseOptions(t.slice(1), keys);
+    if (pairs.length === 0) fail(`missing KEY=VALUE (known: ${keys.join(", ")})`);
+    const cmd: { kind: "options" } & Partial<SimulationFlags> = { kind: "options" };
+    for (const [key, flag] of OPTION_KEYS) {
+      const pair = pairs.find(([k]) => k === key);
+      if (pair) cmd[flag] = parseOnOff(pair[1], key);
+    }
+    return cmd;
+  },
+  format(c) {
+    const parts = ["options"];
+    for (const [key, flag] of OPTION_KEYS) {
+      if (c[flag] !== undefined) parts.push(`${key}=${c[flag] ? "on" : "off"}`);
+    }
+    return parts.join(" ");
+  },
+  execute(c, ctx) {
+    if (!ctx.pristine) {
+      throw new SimError(
+        "can only be set before the first mount, swapon, register, workload or run",
+      );
+    }
+    const { kind: _kind, ...given } = c;
+    ctx.rebuild({ ...ctx.simulationOptions, ...given });
+    return {};
+  },
+});
+
+/** The `options` line that sets every simulation flag to `flags` (record headers). */
+export function optionsLine(flags: SimulationFlags): string {
+  return options.format({ kind: "options", ...flags });
+}
 
 const mount = command<{ kind: "mount"; name: string; uuid?: string }>({
   word: "mount",
@@ -488,6 +539,7 @@ const run = command<{ kind: "run"; ticks: number }>({
   usage: [["run TICKS", "advance the simulation (1 tick = 100 ms)"]],
   changesState: true,
   compare: "replay",
+  slow: true,
   parse(t) {
     const ticks = parseUint(t[1], "TICKS", PARSE_LIMITS.ticks);
     noMore(t, 2);
@@ -555,6 +607,7 @@ const compare = command<Bare<"compare">>({
   usage: [["compare", "replay this session's commands in all three regimes, side by side"]],
   changesState: false,
   compare: "skip",
+  slow: true,
   parse: bare("compare"),
   format: () => "compare",
   execute(_c, ctx) {
@@ -614,6 +667,7 @@ const quit = command<Bare<"quit">>({
 export const COMMANDS = [
   regime,
   seed,
+  options,
   mount,
   umount,
   swapon,
@@ -665,6 +719,15 @@ export function specOf(cmd: AnyCommand): CommandSpec {
  */
 export function formatCommand(cmd: AnyCommand): string {
   return specOf(cmd).format(cmd);
+}
+
+/**
+ * Whether a line starts with the word of a `slow` command (a cheap look at
+ * the first word, for output flushing; the line is not parsed).
+ */
+export function isSlowLine(line: string): boolean {
+  const word = /^[ \t]*([^ \t#]+)/.exec(line)?.[1];
+  return word !== undefined && specOfWord(word)?.slow === true;
 }
 
 /** The usage forms of a word, joined for a parse error. */

@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { LineSplitter, mergeRun, ScriptRecorder, splitScript } from "../../src/command/mod.ts";
+import {
+  LineSplitter,
+  mergeRun,
+  parseLine,
+  ScriptRecorder,
+  splitScript,
+} from "../../src/command/mod.ts";
 
 Deno.test("lines split across chunks, CRLF kept for the parser, last line without newline", () => {
   const s = new LineSplitter();
@@ -86,4 +92,20 @@ Deno.test("ScriptRecorder with replaceLast writes every line at once and rewrite
   r.push("run 2");
   r.flush();
   assert.equal(file, "mount a\nrun 5\nget a 1 1\nrun 2\n");
+});
+
+Deno.test("a line of the full length ending in CRLF is accepted; one more character is not", () => {
+  const full = "expect tick == 0 #" + "x".repeat(4096 - 18);
+  assert.equal(full.length, 4096);
+  const [crlf] = splitScript(full + "\r\n");
+  assert.deepEqual(crlf, { text: full + "\r" });
+  const r = parseLine(crlf.text);
+  assert.ok(r.ok && r.command, "accepted by the parser too");
+  const [lf] = splitScript(full + "\n");
+  assert.deepEqual(lf, { text: full });
+  const [over] = splitScript(full + "y\r\n");
+  assert.equal(over.tooLong, 4098);
+  const [overLf] = splitScript(full + "y\n");
+  assert.equal(overLf.tooLong, 4097);
+  assert.equal((parseLine(full + "y") as { ok: boolean }).ok, false);
 });

@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { Simulation } from "../../src/simulation.ts";
-import { CommandSession, formatJsonLine, jsonObjectOf, type Stats } from "../../src/command/mod.ts";
+import {
+  CommandSession,
+  createSession,
+  formatJsonLine,
+  jsonObjectOf,
+  type Stats,
+} from "../../src/command/mod.ts";
 
 function session(opts: { regime?: "eager" | "fake-poolid" | "deferred"; seed?: number } = {}) {
   const recorded: string[] = [];
@@ -78,7 +84,13 @@ Deno.test("errors leave the simulation as it was and are not recorded", () => {
     assert.doesNotMatch(r.error!, /[\n\r]/);
   }
   assert.equal(JSON.stringify(stats(s)), before);
-  assert.deepEqual(recorded, ["regime deferred", "seed 1", "mount home", "put home 1 1 text"]);
+  assert.deepEqual(recorded, [
+    "regime deferred",
+    "seed 1",
+    "options writethrough=off exclusive-loads=off",
+    "mount home",
+    "put home 1 1 text",
+  ]);
   assert.equal(s.errors, bad.length);
 });
 
@@ -100,6 +112,7 @@ Deno.test("only successful state-changing commands are recorded, in canonical fo
   assert.deepEqual(recorded, [
     "regime deferred",
     "seed 9",
+    "options writethrough=off exclusive-loads=off",
     "mount home",
     "swapon 0 slots=64",
     "register zcache level=3 writeback=on",
@@ -226,4 +239,50 @@ Deno.test("stats JSON has the documented names and no event log", () => {
     assert.ok(k in o.stats.integrity, k);
   }
   assert.match(r.text!, /^tick=0 regime=deferred/);
+});
+
+Deno.test("options: set before anything ran (the simulation is rebuilt), refused after", () => {
+  const { s, recorded } = session();
+  assert.equal(s.execute("options exclusive-loads=on").ok, true);
+  assert.deepEqual(s.simulationOptions.exclusiveLoads, true);
+  assert.equal(s.execute("regime eager").ok, true, "still setup");
+  assert.equal(s.execute("seed 5").ok, true, "still setup");
+  assert.equal(s.execute("options writethrough=on").ok, true);
+  for (const l of ["swapon 0", "register zcache", "store 0 1", "load 0 1"]) {
+    assert.equal(s.execute(l).ok, true, l);
+  }
+  // exclusive loads are on: the hit dropped the backend copy.
+  assert.equal(stats(s).frontswap.pages, 0);
+  assert.equal(stats(s).regime, "eager");
+  const late = s.execute("options writethrough=off");
+  assert.match(late.error!, /^line \d+: options: can only be set before the first mount/);
+  assert.equal(s.simulationOptions.writethrough, true, "a refused options line changes nothing");
+  assert.deepEqual(recorded.slice(0, 7), [
+    "regime deferred",
+    "seed 1",
+    "options writethrough=off exclusive-loads=off",
+    "options exclusive-loads=on",
+    "regime eager",
+    "seed 5",
+    "options writethrough=on",
+  ]);
+  assert.match(s.execute("options").error!, /missing KEY=VALUE/);
+  assert.match(s.execute("options writethrough=maybe").error!, /must be on or off/);
+});
+
+Deno.test("the compare history is bounded: past the limit compare asks for --compare", () => {
+  const s = createSession({ historyLimit: 3 });
+  for (const l of ["mount a", "put a 1 1", "run 1", "run 1", "get a 1 1"]) s.execute(l);
+  // mount, put, run 2 (merged), get: 4 lines > 3.
+  assert.equal(s.history, null, "dropped past the limit");
+  const r = s.execute("compare");
+  assert.equal(r.ok, false);
+  assert.match(r.error!, /passed 3 state-changing lines.*run the script with --compare instead/);
+  const small = createSession({ historyLimit: 10 });
+  for (const l of ["mount a", "put a 1 1", "get a 1 1"]) small.execute(l);
+  assert.equal(small.execute("compare").ok, true);
+  assert.equal(
+    new CommandSession(new Simulation()).execute("compare").error,
+    "line 1: compare: compare is not available in this session",
+  );
 });
