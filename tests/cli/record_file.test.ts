@@ -51,38 +51,46 @@ async function tinyTmpfs(kib: number): Promise<string | null> {
   return null;
 }
 
+/** Unmount and remove a `tinyTmpfs`. */
+async function removeTmpfs(dir: string): Promise<void> {
+  await new Deno.Command("umount", { args: [dir] }).output();
+  await Deno.remove(dir);
+}
+
+/** Run `fn` with a fresh tmpfs of `kib` KiB, removed afterwards. */
+async function withTmpfs(kib: number, fn: (dir: string) => Promise<void>): Promise<void> {
+  const dir = (await tinyTmpfs(kib))!;
+  try {
+    await fn(dir);
+  } finally {
+    await removeTmpfs(dir);
+  }
+}
+
 const MOUNT_PROBE = await tinyTmpfs(4);
-if (MOUNT_PROBE) {
-  await new Deno.Command("umount", { args: [MOUNT_PROBE] }).output();
-  await Deno.remove(MOUNT_PROBE);
-} else {
+if (MOUNT_PROBE) await removeTmpfs(MOUNT_PROBE);
+else {
   console.log("tests/cli/record_file.test.ts: cannot mount a tmpfs here (not root?): skipping");
 }
 
 Deno.test({
   name: "a record file on a full disk: exit 2 before anything runs",
   ignore: MOUNT_PROBE === null,
-  fn: async () => {
-    const dir = (await tinyTmpfs(4))!;
-    try {
+  fn: () =>
+    withTmpfs(4, async (dir) => {
       await Deno.writeFile(`${dir}/filler`, new Uint8Array(4096));
       const r = await runCli(["--record", `${dir}/rec.tmem`], "mount a\nstats\n");
       assert.equal(r.code, 2);
       assert.equal(r.stdout, "", "nothing ran");
       assert.match(r.stderr, /^tmemtop: cannot write record file '.*': No space left on device/);
-    } finally {
-      await new Deno.Command("umount", { args: [dir] }).output();
-      await Deno.remove(dir);
-    }
-  },
+    }),
 });
 
 Deno.test({
   name: "a full disk mid-run: exit 74, the run stops, the record ends on a whole line and replays",
   ignore: MOUNT_PROBE === null,
-  fn: async () => {
-    const dir = (await tinyTmpfs(8))!;
-    try {
+  fn: () =>
+    withTmpfs(8, async (dir) => {
       const rec = `${dir}/rec.tmem`;
       const lines = ["mount fs"];
       for (let i = 0; i < 2000; i++) lines.push(`put fs ${i} 0 text`);
@@ -102,9 +110,5 @@ Deno.test({
       assert.deepEqual(recorded.slice(3), lines.slice(0, failedAt - 1));
       const replay = await runCli(["--script", rec], "");
       assert.equal(replay.code, 0, replay.stderr);
-    } finally {
-      await new Deno.Command("umount", { args: [dir] }).output();
-      await Deno.remove(dir);
-    }
-  },
+    }),
 });

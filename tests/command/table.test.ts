@@ -1,0 +1,72 @@
+/**
+ * The command table drives everything: every entry is listed by `help`,
+ * its usage shows in its parse errors, its canonical form parses back, and
+ * its word is unique. Adding a command is one entry (checked here).
+ */
+import assert from "node:assert/strict";
+import { COMMANDS, formatCommand, helpText, isSlowLine, parseLine } from "../../src/command/mod.ts";
+
+/** One valid line per command word (every entry must have one). */
+const SAMPLES: Record<string, string[]> = {
+  regime: ["regime eager"],
+  seed: ["seed 3"],
+  options: ["options writethrough=on", "options exclusive-loads=off writethrough=off"],
+  mount: ["mount home", "mount gfs shared=c0ffee"],
+  umount: ["umount home"],
+  swapon: ["swapon 0", "swapon 3 slots=64"],
+  swapoff: ["swapoff 0"],
+  register: ["register zcache level=3 allocator=zsmalloc", "register ram"],
+  unregister: ["unregister"],
+  put: ["put home 1 2 zero"],
+  write: ["write home 1 2"],
+  get: ["get home 1 2"],
+  invalidate: ["invalidate home 1", "invalidate home 1 2"],
+  delete: ["delete home 1"],
+  store: ["store 0 5 random"],
+  load: ["load 0 5"],
+  free: ["free 0 5"],
+  workload: ["workload start swap rate=5", "workload stop all"],
+  run: ["run 10"],
+  stats: ["stats"],
+  expect: ["expect cleancache.puts >= 1", 'expect regime == "a b"'],
+  compare: ["compare"],
+  audit: ["audit"],
+  help: ["help"],
+  quit: ["quit"],
+};
+
+Deno.test("every entry has a unique word, a sample, help lines and a usage in its errors", () => {
+  const words = COMMANDS.map((c) => c.word);
+  assert.equal(new Set(words).size, words.length, "unique words");
+  for (const w of words) assert.ok(w in SAMPLES, `a sample line for ${w}`);
+  const help = helpText();
+  for (const spec of COMMANDS) {
+    for (const [usage, what] of spec.usage) {
+      assert.ok(help.includes(usage) && help.includes(what), `help lists ${usage}`);
+    }
+    const bad = parseLine(`${spec.word} ${"%".repeat(3)} ${"%".repeat(3)} x y z`);
+    assert.ok(!bad.ok, `${spec.word} with junk is refused`);
+    assert.ok(bad.error.includes(`(usage: ${spec.usage[0][0]}`), bad.error);
+  }
+});
+
+Deno.test("the canonical form of every sample parses back to the same command", () => {
+  for (const lines of Object.values(SAMPLES)) {
+    for (const line of lines) {
+      const p = parseLine(line);
+      assert.ok(p.ok && p.command, `${line}: ${!p.ok ? p.error : ""}`);
+      const canonical = formatCommand(p.command);
+      const again = parseLine(canonical);
+      assert.ok(again.ok && again.command);
+      assert.deepEqual(again.command, p.command, canonical);
+      assert.equal(formatCommand(again.command), canonical);
+    }
+  }
+});
+
+Deno.test("slow commands (output is written before them) are those the table marks", () => {
+  assert.deepEqual(COMMANDS.filter((c) => c.slow).map((c) => c.word).sort(), ["compare", "run"]);
+  assert.equal(isSlowLine("  run 5 # long"), true);
+  assert.equal(isSlowLine("runx 5"), false);
+  assert.equal(isSlowLine("# run 5"), false);
+});
