@@ -4,7 +4,7 @@
  * slots), with a get/put/invalidate mix; baseline: the same operations sent
  * straight to the null backend with no frontend in between.
  */
-import type { CleancacheOps, FrontswapOps } from "../src/backend/ops.ts";
+import type { CleancacheOps, FrontswapOps } from "../src/backends/ops.ts";
 import {
   type CleancacheFrontend,
   newSuperblock,

@@ -8,9 +8,9 @@
  * and never read back: not comparable with the codec's figure, so labelled
  * `mix`), same-filled store+load against a 4 KiB copy, and the codec's ratio.
  */
-import { createCompressor } from "../src/backend/compressor.ts";
-import { createBackend, type TmemBackend } from "../src/backend/tmem_backend.ts";
-import type { CompressorKind } from "../src/backend/options.ts";
+import { type CompressorKind, createCompressor } from "../src/backends/compressors.ts";
+import { createBackend } from "../src/backends/catalog.ts";
+import type { ZcacheBackend as TmemBackend } from "../src/backends/zcache.ts";
 import { PAGE_SIZE } from "../src/content.ts";
 import { interleaved, ratio } from "./harness.ts";
 import { type PageSet, pagesOf } from "./pages.ts";
@@ -43,14 +43,15 @@ function chunk(pages: Uint8Array[], slices: number): Uint8Array[][] {
 
 /** put every page into a private cleancache pool, then get every page back (exclusive gets). */
 function zcacheRound(be: TmemBackend, pool: number, pages: Uint8Array[], out: Uint8Array): number {
-  for (let i = 0; i < pages.length; i++) be.putPage(pool, 1 + (i >> 4), i & 15, pages[i]);
-  for (let i = 0; i < pages.length; i++) be.getPage(pool, 1 + (i >> 4), i & 15, out);
+  const cc = be.cleancache;
+  for (let i = 0; i < pages.length; i++) cc.putPage(pool, 1 + (i >> 4), i & 15, pages[i]);
+  for (let i = 0; i < pages.length; i++) cc.getPage(pool, 1 + (i >> 4), i & 15, out);
   return pages.length;
 }
 
 function zcache(compressor: CompressorKind): { be: TmemBackend; pool: number } {
   const be = createBackend("zcache", { compressor, limit: 0 });
-  return { be, pool: be.initFs(PAGE_SIZE) };
+  return { be, pool: be.cleancache.initFs(PAGE_SIZE) };
 }
 
 function memcpyRound(pages: Uint8Array[], store: Uint8Array, out: Uint8Array): number {
@@ -88,13 +89,13 @@ export function benchCompress(
     cases[`${k}:mix`] = (s) => zcacheRound(zm.be, zm.pool, all[s], out);
   }
   const zs = createBackend("zcache", {});
-  zs.init(0);
+  zs.frontswap.init(0);
   cases.same = (s) => {
     let n = 0;
     for (let r = 0; r < 20; r++) {
       for (let i = 0; i < same[s].length; i++) {
-        zs.store(0, i, same[s][i]);
-        zs.load(0, i, out);
+        zs.frontswap.store(0, i, same[s][i]);
+        zs.frontswap.load(0, i, out);
       }
       n += same[s].length;
     }

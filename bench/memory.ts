@@ -5,8 +5,9 @@
  * bytes (`pool_total_size`, the compressed pages and zbud's packing slack).
  * Baseline in the same run: the compressed bytes themselves.
  */
-import { createBackend } from "../src/backend/tmem_backend.ts";
-import type { AllocatorKind, CompressorKind } from "../src/backend/options.ts";
+import { createBackend } from "../src/backends/catalog.ts";
+import type { CompressorKind } from "../src/backends/compressors.ts";
+type AllocatorKind = "zbud" | "zsmalloc";
 import { generatePage, PAGE_SIZE } from "../src/content.ts";
 import type { BackendSnapshot } from "../src/snapshot.ts";
 import { forceGc, memoryNow } from "./harness.ts";
@@ -35,16 +36,24 @@ export function fillBackend(
   n: number,
   opts: { allocator?: AllocatorKind; compressor?: CompressorKind } = {},
 ) {
-  const be = createBackend("zcache", { level: 1, limit: 0, ...opts });
-  const pool = be.initFs(PAGE_SIZE);
-  be.init(0);
+  // zcache has its own zbud; another allocator is zswap's (frontswap pages only)
+  const be = opts.allocator === undefined || opts.allocator === "zbud"
+    ? createBackend("zcache", { level: 1, limit: 0, compressor: opts.compressor })
+    : createBackend("zswap", {
+      level: 1,
+      limit: 1 << 24,
+      allocator: opts.allocator,
+      compressor: opts.compressor,
+    });
+  const pool = be.cleancache?.initFs(PAGE_SIZE) ?? -1;
+  be.frontswap!.init(0);
   const page = new Uint8Array(PAGE_SIZE);
   const w = wheel();
   for (let i = 0; be.stats().stored_pages < n; i++) {
     generatePage(i + 1, w[(i * 37) % w.length] as Parameters<typeof generatePage>[1], page);
     const k = i >> 1;
-    if (i & 1) be.store(0, k, page);
-    else be.putPage(pool, 1 + (k >> 4), k & 15, page);
+    if ((i & 1) || !be.cleancache) be.frontswap!.store(0, i, page);
+    else be.cleancache.putPage(pool, 1 + (k >> 4), k & 15, page);
   }
   return be;
 }

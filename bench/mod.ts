@@ -16,14 +16,15 @@ import { benchSim, defaultSession } from "./sim.ts";
 import { bigSim } from "./big_sim.ts";
 import { benchWorkloads } from "./workloads.ts";
 import { LoadMeter } from "./machine.ts";
+import { COMPRESSOR_KINDS } from "../src/backends/compressors.ts";
 
 const json = Deno.args.includes("--json");
 const quick = Deno.args.includes("--quick");
 const rounds = quick ? 3 : 7;
 /** Compressors measured, the default first. */
-const KINDS = ["fflate", "zlib"] as const;
+const KINDS = COMPRESSOR_KINDS;
 /** The compressor of the large simulation (the fastest). */
-const BIG_KIND = "zlib";
+const BIG_KIND = "lz4";
 const BIG_PAGES = quick ? 100_000 : 1_000_000;
 const BIG_MOUNTS = 200;
 

@@ -14,7 +14,7 @@
 import { Simulation } from "../src/simulation.ts";
 import { CommandSession } from "../src/command/mod.ts";
 import { DEFAULT_SCENARIO } from "../src/scenario/default.ts";
-import * as compressors from "../src/backend/compressor.ts";
+import * as compressors from "../src/backends/compressors.ts";
 import { interleaved, ratio } from "./harness.ts";
 
 const TICKS = 10;

@@ -90,6 +90,14 @@ export const FLAGS = {
   compare: boolean(["run the script in all three regimes, print counters side by side"]),
   record: text("FILE", ["write every command of the session as a replayable script"]),
   once: boolean(["print one text snapshot of the dashboard and exit"]),
+  ticks: number(
+    "N",
+    ["with --once: run N ticks before the snapshot (default 0)"],
+    0,
+    0,
+    1_000_000,
+    true,
+  ),
   rate: number("HZ", ["dashboard refresh rate (default 10)"], 10, 0.1, 60, false),
   speed: number(
     "TPS",

@@ -36,7 +36,7 @@ export interface Dashboard {
     host?: { latest(): HostSnapshot | null; onSample(fn: () => void): void };
   }): Promise<number>;
   /** With `host` given (even null): the host panel below the simulation's. */
-  renderOnce(snapshot: Snapshot, opts?: { host?: HostSnapshot | null }): string;
+  renderOnce(snapshot: Snapshot, opts?: { columns?: number; host?: HostSnapshot | null }): string;
 }
 
 /** How often the host source samples (the rates are per second over this interval). */
@@ -167,6 +167,7 @@ async function runSession(
     if (input) code = await runScript(session, input, out, flags.json);
     if (flags.once) {
       for (const line of startupScenario(session.snapshot())) session.execute(line);
+      if (flags.ticks > 0) session.execute(`run ${flags.ticks}`);
       if (host) {
         // A second sample, for the rates.
         await new Promise((r) => setTimeout(r, HOST_PERIOD_MS));
@@ -176,7 +177,7 @@ async function runSession(
       if (flags.json) {
         out.stdout.line(jsonLine(statsOf(session.snapshot(), host ? host.last : undefined)));
       } else {
-        const once = host ? { host: host.last } : undefined;
+        const once = { columns: onceColumns(), ...(host ? { host: host.last } : {}) };
         out.stdout.line((await wiring.dashboard()).renderOnce(session.snapshot(), once));
       }
     }
@@ -253,6 +254,18 @@ async function dashboard(
     stopSampling?.();
     recording?.file.close();
   }
+}
+
+/** Width of `--once`: COLUMNS, else the terminal's width, else 120; at least 80. */
+function onceColumns(): number {
+  const env = Number(Deno.env.get("COLUMNS"));
+  if (Number.isInteger(env) && env > 0) return Math.max(80, env);
+  try {
+    if (Deno.stdout.isTerminal()) return Math.max(80, Deno.consoleSize().columns);
+  } catch {
+    // no console size: the default
+  }
+  return 120;
 }
 
 /** NO_COLOR or --no-color: tell Ink's colour detection (FORCE_COLOR=0). */

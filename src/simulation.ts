@@ -15,11 +15,10 @@ import type { BackendSnapshot, Snapshot } from "./snapshot.ts";
 import {
   BACKEND_KINDS,
   type BackendKind,
-  type BackendOptions,
-  DEFAULT_BACKEND_OPTIONS,
-} from "./backend/options.ts";
-import { TmemBackend } from "./backend/tmem_backend.ts";
-import type { Backend } from "./backend/ops.ts";
+  createBackend,
+  resolveBackendOptions,
+} from "./backends/catalog.ts";
+import type { Backend } from "./backends/ops.ts";
 import { createFrontends } from "./regimes/mod.ts";
 import type {
   PageVersionRef,
@@ -33,7 +32,7 @@ import { Rng } from "./rng.ts";
 import { SimError } from "./errors.ts";
 import { EventLog } from "./event_log.ts";
 import { IntegrityOracle } from "./integrity.ts";
-import { DEFAULT_SWAP_SLOTS, LIMITS } from "./limits.ts";
+import { DEFAULT_SWAP_SLOTS } from "./limits.ts";
 import { SimContext } from "./sim/context.ts";
 import { FileSide } from "./sim/files.ts";
 import { SwapSide } from "./sim/swap.ts";
@@ -89,7 +88,13 @@ export class Simulation implements WorkloadHost {
     const f = this.#newFrontends();
     this.#files = new FileSide(this.#ctx, f.cleancache);
     this.#swap = new SwapSide(this.#ctx, f.frontswap);
-    this.#backends = new BackendList(this.#ctx, this.#oracle, this.#files, this.#swap);
+    this.#backends = new BackendList(
+      this.#ctx,
+      this.#oracle,
+      this.#files,
+      this.#swap,
+      this.#fsOpts.exclusiveLoads,
+    );
   }
 
   get regime(): Regime {
@@ -264,12 +269,14 @@ export class Simulation implements WorkloadHost {
   // ---------------------------------------------------------------- backends
 
   /** Register a backend by kind (`cleancache_register_ops` + `frontswap_register_ops`). */
-  register(kind: BackendKind, opts: Partial<BackendOptions> = {}): RegisterResult {
+  register(kind: BackendKind, opts: Record<string, unknown> = {}): RegisterResult {
     if (!(BACKEND_KINDS as readonly string[]).includes(kind)) {
       throw new SimError(`register: unknown backend '${kind}' (${BACKEND_KINDS.join(", ")})`);
     }
-    checkBackendOptions(opts);
-    return this.registerBackend(new TmemBackend(kind, opts));
+    // options are checked by the backend catalog (src/backends/catalog.ts)
+    const options = resolveBackendOptions(kind, opts);
+    if (typeof options === "string") throw new SimError(`register: ${options}`);
+    return this.registerBackend(createBackend(kind, options));
   }
 
   /**
@@ -401,29 +408,5 @@ export class Simulation implements WorkloadHost {
       );
     };
     return f;
-  }
-}
-
-function checkBackendOptions(o: Partial<BackendOptions>): void {
-  const d = DEFAULT_BACKEND_OPTIONS;
-  const int = (k: keyof BackendOptions, lo: number, hi: number) => {
-    const v = o[k];
-    if (v !== undefined && (!Number.isInteger(v) || (v as number) < lo || (v as number) > hi)) {
-      throw new SimError(`register: ${k} must be an integer from ${lo} to ${hi}`);
-    }
-  };
-  int("level", 0, LIMITS.level);
-  int("limit", 0, LIMITS.limit);
-  int("threshold", 1, LIMITS.threshold);
-  if (o.allocator !== undefined && o.allocator !== "zbud" && o.allocator !== "zsmalloc") {
-    throw new SimError(`register: allocator must be zbud or zsmalloc`);
-  }
-  if (o.compressor !== undefined && o.compressor !== "fflate" && o.compressor !== "zlib") {
-    throw new SimError(`register: compressor must be fflate or zlib`);
-  }
-  if (o.writeback !== undefined && typeof o.writeback !== "boolean") {
-    throw new SimError(
-      `register: writeback must be on or off (default ${d.writeback ? "on" : "off"})`,
-    );
   }
 }

@@ -55,41 +55,65 @@ export interface SwapTypeSnapshot {
   skipped: number;
 }
 
-/** Backend counters (zcache/zswap debugfs names). */
-export interface BackendSnapshot {
+/**
+ * One registered backend's counters (owned by src/backends). The common
+ * fields have one meaning for every backend (0 where it cannot have them);
+ * `debugfs` holds the backend's own counters under the names its source
+ * used. README "Backend stats" documents every field.
+ */
+export interface BackendStats {
   name: string;
-  kind: "zcache" | "ram";
+  kind: "zcache" | "zswap" | "tmem" | "ram";
+  /** Compressor name ("none" when pages are kept uncompressed). */
   compressor: string;
+  /** Compressor level (0 when the compressor has none). */
   level: number;
   allocator: string;
-  /** Pool limit in pages (frames), 0 = none. */
+  /** Pool limit in page frames (0 = none). */
   limit: number;
+  /** Largest compressed size accepted, in bytes (the backend's own rule). */
   threshold: number;
+  /** Whether the backend writes frontswap pages back to their swap slots under pressure. */
   writeback: boolean;
+  /** Every register option with its value (defaults included). */
+  options: Record<string, string | number | boolean>;
   stored_pages: number;
   cleancache_pages: number;
   frontswap_pages: number;
+  /** Pages held without pool memory (same-filled or zero-filled). */
   same_filled_pages: number;
   /** Bytes of allocator frames really in use (after packing). */
   pool_total_size: number;
   /** Sum of compressed sizes of the pages held (same-filled count 0). */
   compressed_bytes: number;
-  /** Sum of original sizes (4096 each) of the pages held. */
+  /** Sum of original sizes (PAGE_SIZE each) of the pages held. */
   original_bytes: number;
-  /** original_bytes / compressed_bytes (pages that needed pool memory). */
+  /** Original bytes / compressed_bytes over pages that needed pool memory. */
   compression_ratio: number;
-  /** original_bytes / pool_total_size: density after packing. */
+  /** Original bytes / pool_total_size over pages that needed pool memory: density after packing. */
   effective_ratio: number;
+  /** Puts/stores refused because the page compressed too poorly. */
   reject_compress_poor: number;
+  /** Puts/stores refused because the allocator failed. */
   reject_alloc_fail: number;
-  /** The pool was at its limit and nothing could be evicted or written back. */
+  /** Stores refused because reclaim could not make room. */
   reject_reclaim_fail: number;
+  /** Puts/stores that found the pool at its limit. */
   pool_limit_hit: number;
-  written_back_pages: number;
-  duplicate_entry: number;
+  /** Cleancache pages dropped to make room (ephemeral: nobody is told). */
   evicted_pages: number;
+  /** Frontswap pages the backend wrote to their swap slots under pressure. */
+  written_back_pages: number;
+  /** Stores that replaced a copy the backend already held. */
+  duplicate_entry: number;
+  /** Cleancache pools (plus the frontswap pool, for backends that keep one). */
   pools: number;
+  /** The backend's own counters, named as in its source's debugfs. */
+  debugfs: Record<string, number>;
 }
+
+/** @deprecated the old name of `BackendStats`. */
+export type BackendSnapshot = BackendStats;
 
 export interface CleancacheSnapshot {
   succ_gets: number;
@@ -159,9 +183,9 @@ export interface Snapshot {
   cleancache: CleancacheSnapshot;
   frontswap: FrontswapSnapshot;
   /** The backend holding cleancache, else the newest registered; null when none. */
-  backend: BackendSnapshot | null;
+  backend: BackendStats | null;
   /** Every registered backend, newest first (4.2 frontswap stacks them). */
-  backends: BackendSnapshot[];
+  backends: BackendStats[];
   integrity: IntegritySnapshot;
   superblocks: SuperblockSnapshot[];
   swapTypes: SwapTypeSnapshot[];

@@ -140,7 +140,7 @@ Deno.test("checklist 6 (fake-poolid): the 33rd concurrent mount is never cached,
   for (let i = 0; i < 33; i++) sim.mount(`fs${i}`);
   assert.deepEqual(cc(sim).uncached, ["fs32"]);
   assert.equal(cc(sim).pending.length, 32);
-  sim.register("zcache");
+  sim.register("ram"); // zcache has 16 pools per client: ram shows the 32 slots alone
   assert.deepEqual(cc(sim).uncached, ["fs32"]);
   assert.equal(cc(sim).pools, 32);
   sim.put("fs32", 1, 0);
@@ -217,22 +217,37 @@ Deno.test("checklist 13 (eager): a swapon before register has no map, yet its st
 for (const regime of REGIMES) {
   Deno.test(`checklist 10 (${regime}): put A, put B, get -> B; put A, put B refused, get -> miss, never A`, () => {
     const sim = new Simulation({ regime });
-    sim.register("zcache");
+    sim.register("ram", { limit: 1 });
     sim.mount("root");
     sim.put("root", 1, 0, "text");
     sim.put("root", 1, 0, "records");
     assert.equal(sim.get("root", 1, 0), "hit");
+    sim.mount("other");
     sim.put("root", 2, 0, "text");
-    sim.put("root", 2, 0, "random"); // incompressible: refused
-    assert.equal(sim.snapshot().backend!.reject_compress_poor, 1);
+    sim.put("other", 2, 0, "text"); // the only frame: root's copy is evicted
     assert.equal(sim.get("root", 2, 0), "miss");
     assertIntact(sim);
     assert.equal(sim.snapshot().integrity.verified_reads, 1);
   });
 
-  Deno.test(`checklist 11 (${regime}): private pool gets are exclusive; shared pool gets are not`, () => {
+  // drivers/staging/zcache/zcache-main.c `zcache_put_page` creates the new pampd first and
+  // tmem.c `tmem_put` flushes the older copy only once it exists: a refused put keeps A,
+  // so the next get returns A (a stale read, caught by the oracle; semantics.md line 10
+  // holds for ram and tmem, not for staging zcache).
+  Deno.test(`checklist 10 (${regime}, zcache): a refused put leaves the older copy readable`, () => {
     const sim = new Simulation({ regime });
     sim.register("zcache");
+    sim.mount("root");
+    sim.put("root", 2, 0, "text");
+    sim.put("root", 2, 0, "random"); // incompressible: refused
+    assert.equal(sim.snapshot().backend!.reject_compress_poor, 1);
+    assert.equal(sim.get("root", 2, 0), "hit");
+    assert.equal(sim.snapshot().integrity.stale_reads, 1);
+  });
+
+  Deno.test(`checklist 11 (${regime}): private pool gets are exclusive; shared pool gets are not`, () => {
+    const sim = new Simulation({ regime });
+    sim.register("tmem"); // drivers/xen/tmem.c shares by uuid (zcache maps to private pools)
     sim.mount("priv");
     sim.mount("node1", { uuid: "cluster" });
     sim.mount("node2", { uuid: "cluster" });
@@ -311,11 +326,17 @@ for (const regime of REGIMES) {
     sim.swapon(0, 8);
     assert.equal(sim.store(0, 1, "text"), "stored");
     assert.equal(sim.store(0, 1, "random"), "rejected");
-    // 3.9/3.10 __frontswap_store hands the duplicate to the backend (which replaces or drops the
-    // old copy); 4.2 __frontswap_store invalidates the old copy in every backend first
-    assert.equal(sim.snapshot().backend!.duplicate_entry, DUPLICATE_REACHES_BACKEND[regime]);
+    // zcache-main.c: a refused page never reaches `tmem_put`, so no duplicate is replaced,
+    // whether the frontswap of the release hands the duplicate on (3.9/3.10) or
+    // invalidates the old copy first (4.2)
+    assert.equal(sim.snapshot().backend!.duplicate_entry, 0);
     assert.equal(sim.load(0, 1), "miss");
     assert.equal(fs(sim).pages, 0);
+    assertIntact(sim);
+    // a duplicate that is stored: tmem.c `tmem_put` flushes the old copy, if it reached zcache
+    assert.equal(sim.store(0, 2, "text"), "stored");
+    assert.equal(sim.store(0, 2, "records"), "stored");
+    assert.equal(sim.snapshot().backend!.duplicate_entry, DUPLICATE_REACHES_BACKEND[regime]);
     assertIntact(sim);
   });
 
@@ -337,7 +358,9 @@ for (const regime of REGIMES) {
   Deno.test(`checklist 17 (${regime}): swapoff swaps every used slot in (loads) and frees it (invalidates), then empties the type`, () => {
     // mm/swapfile.c sys_swapoff(): try_to_unuse(type, false, 0) before frontswap_invalidate_area()
     const sim = new Simulation({ regime });
-    sim.register("zcache");
+    // without exclusive gets (zcache's nofrontswapexclusivegets): the loads leave the bits
+    // set, so the frees invalidate them (zcache-main.c turns exclusive gets on by default)
+    sim.register("zcache", { exclusive_gets: false });
     sim.swapon(0, 8);
     sim.store(0, 0, "text");
     sim.store(0, 1, "heap");
@@ -392,7 +415,7 @@ for (const regime of REGIMES) {
 
 Deno.test("checklist 19: a same-filled page takes no pool bytes and loads back exactly", () => {
   const sim = new Simulation();
-  sim.register("zcache");
+  sim.register("zswap"); // mm/zswap.c (4.16+) `zswap_is_page_same_filled`
   sim.swapon(0, 8);
   assert.equal(sim.store(0, 0, "zero"), "stored");
   assert.equal(sim.store(0, 1, "same"), "stored");
@@ -449,8 +472,9 @@ Deno.test("checklist 21: pool full rejects frontswap stores without writeback; t
 });
 
 Deno.test("checklist 21: pool full with writeback writes the oldest frontswap pages to their slots", () => {
+  // mm/zswap.c `zswap_frontswap_store` (4.2): full -> `zpool_shrink` -> `zswap_writeback_entry`
   const sim = new Simulation();
-  sim.register("zcache", { limit: 3, writeback: true });
+  sim.register("zswap", { limit: 3, full: "reclaim" });
   sim.swapon(0, 64);
   for (let i = 0; i < 30; i++) assert.equal(sim.store(0, i, "heap"), "stored");
   const s = sim.snapshot();

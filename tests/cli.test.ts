@@ -199,7 +199,7 @@ Deno.test("--help lists flags, commands, workloads and their parameters", async 
       "--speed",
       "--no-color",
       "--workers",
-      "register zcache|ram",
+      "register zcache|zswap|tmem|ram",
       "expect PATH OP VALUE",
       "workload start",
       "pagecache",

@@ -123,7 +123,7 @@ Deno.test("src/ uses no runtime: no Deno API, workers, wall clock, timers or blo
 
 Deno.test("the layer test sees every source file", () => {
   assert.ok(FILES.length > 40, `${FILES.length} files`);
-  for (const dir of ["src/command/", "src/backend/", "tui/", "cli/"]) {
+  for (const dir of ["src/command/", "src/backends/", "tui/", "cli/"]) {
     assert.ok(FILES.some((f) => f.startsWith(dir)), dir);
   }
 });

@@ -338,7 +338,12 @@ function apply(sim: Simulation, m: Model, o: Op): void {
       return;
     case "register": {
       const b = { kind: o.kind, limit: o.limit, cc: false };
-      sim.register(o.kind, { limit: o.limit, writeback: o.writeback, allocator: o.allocator });
+      sim.register(
+        o.kind,
+        o.kind === "zcache" ? { limit: o.limit, writeback: o.writeback } : {
+          limit: o.limit,
+        },
+      );
       m.rules.register(m, b);
       if (m.overridden) m.forgetAllPages();
       return;
@@ -500,7 +505,9 @@ function check(sim: Simulation, m: Model, prev: Snapshot): Snapshot {
   assert.deepEqual(sim.audit(), []);
   if (!m.overridden && !s.superblocks.some((x) => x.uuid !== null)) {
     const i = s.integrity;
-    assert.equal(i.stale_reads - i.causes.eager_unmapped_swap_store, 0, "stale read, no hazard");
+    // a private pool's stale copy read while both nodes were mounted stays counted after
+    const named = i.causes.eager_unmapped_swap_store + i.causes.private_pool_for_shared_uuid;
+    assert.equal(i.stale_reads - named, 0, "stale read, no hazard");
   }
   // counters only grow, and never exceed the operations performed
   for (const k of ["succ_gets", "failed_gets", "puts", "invalidates"] as const) {
@@ -532,8 +539,12 @@ function check(sim: Simulation, m: Model, prev: Snapshot): Snapshot {
   if (s.backend && !m.overridden && m.backends.length === 1) {
     const b = s.backend;
     assert.equal(b.stored_pages, b.cleancache_pages + b.frontswap_pages);
-    // a backend's writeback leaves the bit set (the kernel never tells frontswap)
-    assert.ok(b.frontswap_pages <= s.frontswap.pages);
+    // a backend's writeback leaves the bit set (the kernel never tells frontswap); under
+    // 3.9/3.10 staging zcache may hold more: a refused duplicate clears the bit and leaves
+    // zcache's old copy (zcache_put_page), and 3.10's swapoff never calls invalidate_area
+    if (m.regime === "deferred" || b.kind !== "zcache") {
+      assert.ok(b.frontswap_pages <= s.frontswap.pages);
+    }
     const pools = new Map(
       s.superblocks.filter((x) => x.realPoolId !== null).map((x) => [x.realPoolId, x.pages]),
     );

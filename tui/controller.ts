@@ -16,7 +16,8 @@ import type { KeyPress } from "./input.ts";
 import type { HostFeed } from "./types.ts";
 import type { ExecResult, Request, SessionPort, SessionUpdate } from "../src/session_port.ts";
 import { tooSmall } from "./layout.ts";
-import { BACKEND_CHOICES } from "./constants.ts";
+import { BACKEND_FORM } from "./constants.ts";
+import { formKey, openForm, type RegisterForm } from "./register_form.ts";
 import { linePager, pagerKey, textPager } from "./pager.ts";
 import { helpLines } from "./help.ts";
 import { graphsMode } from "./screen.ts";
@@ -50,6 +51,8 @@ export class Controller {
   readonly cmdHistory: string[] = [];
   /** Exit status once the user asked to quit. */
   exitCode: number | null = null;
+  /** The register form's last choice (kept across `u`/`r`). */
+  #lastForm?: { index: number; values: RegisterForm["values"] };
   #listeners: (() => void)[] = [];
 
   constructor(opts: ControllerOptions) {
@@ -182,14 +185,13 @@ export class Controller {
       if (pagerKey(o, { input, key }, v.cols, v.rows) === "close") v.overlay = null;
       return;
     }
-    if (o?.kind === "chooser") {
-      if (key.escape || input === "q") v.overlay = null;
-      else if (key.upArrow) o.index = (o.index + o.options.length - 1) % o.options.length;
-      else if (key.downArrow) o.index = (o.index + 1) % o.options.length;
-      else if (key.return) {
+    if (o?.kind === "form") {
+      const a = formKey(o, { input, key });
+      if (a === "cancel") v.overlay = null;
+      else if (a) {
         v.overlay = null;
-        const line = `register ${o.options[o.index]}`;
-        this.send({ line }, line);
+        this.#lastForm = { index: o.index, values: o.values };
+        this.send(a, a.line);
       }
       return;
     }
@@ -236,9 +238,7 @@ export class Controller {
     const s = v.snapshot;
     switch (action) {
       case "register":
-        if (BACKEND_CHOICES.length > 1) {
-          v.overlay = { kind: "chooser", options: BACKEND_CHOICES, index: 0 };
-        } else this.send({ line: `register ${BACKEND_CHOICES[0]}` }, "register");
+        v.overlay = openForm(BACKEND_FORM, this.#lastForm);
         return;
       case "unregister":
         this.send({ line: "unregister" }, "unregister");

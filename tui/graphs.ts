@@ -15,6 +15,7 @@ import { count, simTime } from "./format.ts";
 import type { GraphSample, Sample } from "./history.ts";
 import type { ViewState } from "./view.ts";
 import type { SimEvent } from "../src/snapshot.ts";
+import { DIM } from "./theme.ts";
 
 /** The window the charts cover, in ticks (5 simulated minutes). */
 export const GRAPH_WINDOW_TICKS = (5 * 60 * 1000) / TICK_MS;
@@ -216,7 +217,7 @@ function chart(
     seg(spec.title, { bold: true }),
     seg(`  now ${fmt(now, spec.unit)}`, spec.style),
     ...(spec.ceiling
-      ? [seg(ceiling ? `  limit ${count(ceiling)} frames` : "  no limit", { dim: true })]
+      ? [seg(ceiling ? `  limit ${count(ceiling)} frames` : "  no limit", DIM)]
       : []),
   ];
   const rows: Line[] = [];
@@ -232,7 +233,7 @@ function chart(
       return ch === " " && marks.has(c) ? "┊" : ch;
     });
     rows.push([
-      seg(padLeft(label, AXIS_W - 2) + " ┤", { dim: true }),
+      seg(padLeft(label, AXIS_W - 2) + " ┤", DIM),
       seg(cells.join(""), spec.style),
     ]);
   }
@@ -255,10 +256,10 @@ function timeAxis(start: number, step: number, n: number, marks: Map<number, str
   const markRow: string[] = Array(n).fill(" ");
   for (const [c, letter] of marks) markRow[c] = letter;
   return [
-    [seg(axis, { dim: true })],
-    [seg(labels.join(""), { dim: true })],
+    [seg(axis, DIM)],
+    [seg(labels.join(""), DIM)],
     [
-      seg(padRight("events", AXIS_W), { dim: true }),
+      seg(padRight("events", AXIS_W), DIM),
       seg(markRow.join(""), { color: "cyan", bold: true }),
     ],
   ];
@@ -286,7 +287,7 @@ export function graphs(v: ViewState, w: number, h: number, first = 0): Line[] {
       `  last ${simTime(GRAPH_WINDOW_TICKS)} of simulated time, ${
         (step * TICK_MS / 1000).toFixed(1)
       } s per column · markers: R register U unregister m mount M umount s swapon S swapoff`,
-      { dim: true },
+      DIM,
     ),
   ];
   const room = h - 1 - footer.length;
@@ -303,7 +304,7 @@ export function graphs(v: ViewState, w: number, h: number, first = 0): Line[] {
   }
   const hidden = CHARTS.length - shown;
   if (hidden > 0) {
-    out.push([seg(`  … ${hidden} more charts (${from} above, ↑↓ scroll them)`, { dim: true })]);
+    out.push([seg(`  … ${hidden} more charts (${from} above, ↑↓ scroll them)`, DIM)]);
   }
   while (out.length < h - footer.length) out.push([]);
   return [...out.slice(0, h - footer.length), ...footer];

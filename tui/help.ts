@@ -1,7 +1,7 @@
 /** The help overlay: every binding of the keymap, and what the symbols and colours mean. */
 import { type Line, padRight, seg } from "./line.ts";
 import { KEYMAP } from "./keymap.ts";
-import { EVENT_STYLE, KEY, STATE_STYLE } from "./theme.ts";
+import { DIM, EVENT_STYLE, KEY, STATE_STYLE } from "./theme.ts";
 
 export function helpLines(): Line[] {
   const keyW = Math.max(...KEYMAP.map((b) => b.keys.length)) + 2;
@@ -16,7 +16,7 @@ export function helpLines(): Line[] {
       seg(`${STATE_STYLE.uncached.symbol} uncached / off`, STATE_STYLE.uncached.style),
       seg("  "),
       seg(`${EVENT_STYLE.error.symbol} error`, EVENT_STYLE.error.style),
-      seg("  * shared filesystem", { dim: true }),
+      seg("  * shared filesystem", DIM),
     ],
     [seg("in this pager: ↑↓ PgUp PgDn Home End scroll, / searches, Esc or q closes", {
       dim: true,

@@ -52,7 +52,7 @@ export const KEYMAP: readonly Binding[] = [
   {
     action: "register",
     keys: "r",
-    description: "register a backend (chooser; Enter picks zcache)",
+    description: "register a backend (a form: backend, options; Enter sends)",
     hint: "register",
     hintOrder: 1,
     match: plainKey("r"),

@@ -8,7 +8,7 @@
  */
 import { type Line, lineWidth, padRight, seg, slice } from "./line.ts";
 import type { KeyPress } from "./input.ts";
-import { KEY, WARN } from "./theme.ts";
+import { DIM, KEY, WARN } from "./theme.ts";
 
 export interface Pager {
   kind: "pager";
@@ -131,14 +131,14 @@ export function pagerBox(p: Pager, cols: number, termRows: number): {
     ? [
       seg("/", KEY),
       seg(p.typing),
-      seg("█", { dim: true }),
-      seg("  Enter searches", { dim: true }),
+      seg("█", DIM),
+      seg("  Enter searches", DIM),
     ]
     : [
-      seg(where, { dim: true }),
-      seg("  ↑↓ PgUp PgDn Home End · / search", { dim: true }),
-      ...(p.query ? [seg(` · n next "${p.query}"`, { dim: true })] : []),
-      seg(" · Esc closes", { dim: true }),
+      seg(where, DIM),
+      seg("  ↑↓ PgUp PgDn Home End · / search", DIM),
+      ...(p.query ? [seg(` · n next "${p.query}"`, DIM)] : []),
+      seg(" · Esc closes", DIM),
     ];
   return {
     title: p.title,

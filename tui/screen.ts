@@ -13,14 +13,15 @@ import { compression, compressionDesired } from "./panels/compression.ts";
 import { events } from "./panels/events.ts";
 import { footer } from "./panels/footer.ts";
 import { box, placeOver } from "./frame.ts";
-import { pagerBox } from "./pager.ts";
+import { pagerBox, wrap } from "./pager.ts";
 import { graphs } from "./graphs.ts";
 
 /** From this size on the graphs are shown beside the panels (`g` hides them). */
 export const GRAPHS_BESIDE = { cols: 160, rows: 48 };
-import { chooserLines } from "./chooser.ts";
+import { formLines } from "./register_form.ts";
 import type { ViewState } from "./view.ts";
 import { hostDesired, hostLines } from "./panels/host.ts";
+import { DIM } from "./theme.ts";
 
 function pad(lines: Line[], h: number): Line[] {
   const out = lines.slice(0, h);
@@ -38,7 +39,7 @@ export function tooSmallLines(cols: number, rows: number): Line[] {
   const msg = `terminal too small (need ${MIN_COLS}x${MIN_ROWS}, have ${cols}x${rows})`;
   return [
     [seg(msg, { color: "yellow", bold: true })],
-    [seg("keys are ignored until it is larger; q quits", { dim: true })],
+    [seg("keys are ignored until it is larger; q quits", DIM)],
   ];
 }
 
@@ -95,7 +96,7 @@ export function screen(v: ViewState, cols: number, rows: number, noColor = false
   if (o) {
     const { title, body } = o.kind === "pager"
       ? pagerBox(o, cols, rows)
-      : { title: "Register which backend?", body: chooserLines(o.options, o.index) };
+      : { title: "Register a backend", body: formLines(o).flatMap((l) => wrap(l, cols - 8)) };
     lines = placeOver(lines, box(title, body, cols - 4, rows - 3), cols, 2);
   }
   lines = lines.slice(0, rows).map((l) => fit(l, cols));

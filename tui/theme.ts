@@ -34,7 +34,7 @@ export const EVENT_STYLE: Record<SimEvent["kind"], { symbol: string; style: Styl
   swapon: { symbol: "▲", style: {} },
   swapoff: { symbol: "▼", style: {} },
   writeback: { symbol: "↩", style: { color: "magenta" } },
-  workload: { symbol: "~", style: { dim: true } },
+  workload: { symbol: "~", style: DIM },
   error: { symbol: "✗", style: { color: "red" } },
-  info: { symbol: "·", style: { dim: true } },
+  info: { symbol: "·", style: DIM },
 };

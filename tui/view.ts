@@ -4,15 +4,14 @@ import type { History } from "./history.ts";
 import type { CmdLine } from "./command_line.ts";
 import type { Progress } from "../src/session_port.ts";
 import type { Pager } from "./pager.ts";
+import type { RegisterForm } from "./register_form.ts";
 import { UiEventLog } from "./event_log.ts";
 import type { HostSnapshot } from "../src/host/snapshot.ts";
 
 export type Focus = "pools" | "swap" | "events";
 export const FOCUS_ORDER: readonly Focus[] = ["pools", "swap", "events"];
 
-export type Overlay =
-  | Pager
-  | { kind: "chooser"; options: readonly string[]; index: number };
+export type Overlay = Pager | RegisterForm;
 
 export interface ViewState {
   snapshot: Snapshot;

@@ -9,12 +9,13 @@
 import { type Regime, REGIMES } from "../regime.ts";
 import type { ContentClass } from "../content.ts";
 import {
-  type AllocatorKind,
   BACKEND_KINDS,
   type BackendKind,
   type BackendOptions,
-  type CompressorKind,
-} from "../backend/options.ts";
+  formatBackendOptions,
+  parseBackendOptions,
+  registerHelp,
+} from "../backends/catalog.ts";
 import { WORKLOAD_NAMES, type WorkloadName, type WorkloadParams } from "../workload.ts";
 import {
   fail,
@@ -76,49 +77,6 @@ function parsePage(t: readonly string[]): PageAddress {
     ino: parseUint(t[2], "INO", PARSE_LIMITS.ino),
     index: parseUint(t[3], "INDEX", PARSE_LIMITS.index),
   };
-}
-
-/** The options of `register` in their canonical order. */
-export const REGISTER_OPTION_ORDER: readonly (keyof BackendOptions)[] = [
-  "level",
-  "allocator",
-  "compressor",
-  "limit",
-  "threshold",
-  "writeback",
-];
-
-function parseRegisterOptions(tokens: readonly string[]): Partial<BackendOptions> {
-  const options: Partial<BackendOptions> = {};
-  for (const [k, v] of parseOptions(tokens, REGISTER_OPTION_ORDER)) {
-    switch (k as keyof BackendOptions) {
-      case "level":
-        options.level = parseUint(v, "level", PARSE_LIMITS.level);
-        break;
-      case "allocator":
-        if (v !== "zbud" && v !== "zsmalloc") {
-          fail(`allocator must be zbud or zsmalloc, got ${quote(v)}`);
-        }
-        options.allocator = v as AllocatorKind;
-        break;
-      case "compressor":
-        if (v !== "fflate" && v !== "zlib") {
-          fail(`compressor must be fflate or zlib, got ${quote(v)}`);
-        }
-        options.compressor = v as CompressorKind;
-        break;
-      case "limit":
-        options.limit = parseUint(v, "limit", PARSE_LIMITS.limit);
-        break;
-      case "threshold":
-        options.threshold = parseUint(v, "threshold", PARSE_LIMITS.threshold, 1);
-        break;
-      case "writeback":
-        options.writeback = parseOnOff(v, "writeback");
-        break;
-    }
-  }
-  return options;
 }
 
 const regime = command<{ kind: "regime"; regime: Regime }>({
@@ -280,29 +238,24 @@ const swapoff = command<{ kind: "swapoff"; type: number }>({
   },
 });
 
-const register = command<
-  { kind: "register"; backend: BackendKind; options: Partial<BackendOptions> }
->({
+const register = command<{ kind: "register"; backend: BackendKind; options: BackendOptions }>({
   word: "register",
-  usage: [[
-    `register ${BACKEND_KINDS.join("|")} [level=N] [allocator=zbud|zsmalloc] ` +
-    "[compressor=fflate|zlib] [limit=PAGES] [threshold=BYTES] [writeback=on|off]",
-    "register a backend",
-  ]],
+  usage: [[`register ${BACKEND_KINDS.join("|")} [KEY=VALUE ...]`, registerHelp()]],
   changesState: true,
   compare: "replay",
   parse(t) {
     const backend = parseChoice(t[1], "backend", BACKEND_KINDS);
-    return { kind: "register", backend, options: parseRegisterOptions(t.slice(2)) };
+    // options are parsed and validated by the backend catalog; only those given are kept
+    const pairs = parseOptions(t.slice(2), null);
+    const resolved = parseBackendOptions(backend, pairs);
+    if (typeof resolved === "string") fail(resolved);
+    const options: BackendOptions = {};
+    for (const [k] of pairs) options[k] = resolved[k];
+    return { kind: "register", backend, options };
   },
   format(c) {
-    const parts = [`register ${c.backend}`];
-    for (const key of REGISTER_OPTION_ORDER) {
-      const v = c.options[key];
-      if (v === undefined) continue;
-      parts.push(`${key}=${typeof v === "boolean" ? (v ? "on" : "off") : v}`);
-    }
-    return parts.join(" ");
+    const opts = formatBackendOptions(c.backend, c.options);
+    return opts ? `register ${c.backend} ${opts}` : `register ${c.backend}`;
   },
   execute(c, { sim }) {
     // a result line when the registration stacked, was partly refused or overrode a backend

@@ -6,7 +6,7 @@
  * subclass of `CleancacheFrontend`.
  */
 import { PAGE_SIZE } from "../content.ts";
-import type { CleancacheOps } from "../backend/ops.ts";
+import type { CleancacheOps } from "../backends/ops.ts";
 import type { BackingState } from "../snapshot.ts";
 
 /** A mounted filesystem as cleancache sees it (`struct super_block`). */

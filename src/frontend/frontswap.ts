@@ -6,7 +6,7 @@
  * state machines (no map, need_init, the ops list) are the regime modules in
  * src/regimes/, each a subclass of `FrontswapFrontend`.
  */
-import type { FrontswapOps } from "../backend/ops.ts";
+import type { FrontswapOps } from "../backends/ops.ts";
 import type { BackingState } from "../snapshot.ts";
 
 /** One enabled swap type as frontswap sees it (`swap_info_struct`). */

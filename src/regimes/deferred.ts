@@ -36,7 +36,7 @@
  *   invalidate page/area:   every backend. swapoff calls
  *                           `frontswap_invalidate_area` before clearing the map.
  */
-import type { CleancacheOps, FrontswapOps } from "../backend/ops.ts";
+import type { CleancacheOps, FrontswapOps } from "../backends/ops.ts";
 import type { BackingState } from "../snapshot.ts";
 import {
   CleancacheFrontend,

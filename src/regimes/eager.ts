@@ -52,7 +52,7 @@
  *                           for no type, and pages held by the first backend
  *                           (bits still set) are asked of the second on load.
  */
-import type { CleancacheOps, FrontswapOps } from "../backend/ops.ts";
+import type { CleancacheOps, FrontswapOps } from "../backends/ops.ts";
 import type { BackingState } from "../snapshot.ts";
 import {
   CleancacheFrontend,

@@ -51,7 +51,7 @@
  *                           called (fixed in 3.13). With no backend it clears
  *                           the `need_init` bit.
  */
-import type { CleancacheOps, FrontswapOps } from "../backend/ops.ts";
+import type { CleancacheOps, FrontswapOps } from "../backends/ops.ts";
 import type { BackingState } from "../snapshot.ts";
 import { MAX_SWAPFILES } from "../limits.ts";
 import {

@@ -6,7 +6,7 @@
  * stacked). Unregistering (ours) writes the leaving backend's frontswap
  * pages back first.
  */
-import type { Backend } from "../backend/ops.ts";
+import type { Backend, BackendHost } from "../backends/ops.ts";
 import type { CleancacheRegistration } from "../frontend/cleancache.ts";
 import type { FrontswapRegistration } from "../frontend/frontswap.ts";
 import type { IntegrityOracle } from "../integrity.ts";
@@ -22,6 +22,8 @@ export interface Registered {
   readonly serial: number;
   cleancache: boolean;
   frontswap: boolean;
+  /** It switched frontswap exclusive gets on (staging zcache). */
+  exclusiveGets?: boolean;
 }
 
 /** What a registration did, beyond the plain case (for the command's result line). */
@@ -42,6 +44,8 @@ export class BackendList {
     private readonly oracle: IntegrityOracle,
     private readonly files: FileSide,
     private readonly swap: SwapSide,
+    /** Exclusive loads as the simulation's options asked (a backend may switch them on). */
+    private readonly exclusiveLoadsOption = false,
   ) {}
 
   get length(): number {
@@ -81,7 +85,7 @@ export class BackendList {
       cleancache: false,
       frontswap: false,
     };
-    b.attach(this.#host());
+    b.attach(this.#host(r));
     this.ctx.registeringSerial = r.serial;
     const cc = b.cleancache ? this.files.cc.registerOps(b.cleancache) : null;
     this.ctx.registeringSerial = 0;
@@ -129,6 +133,11 @@ export class BackendList {
       this.ctx.cleancacheSerial = 0;
     }
     this.#list = this.#list.filter((x) => x !== r);
+    if (r.exclusiveGets) {
+      // the kernel's switch is global: it stays on while a registered backend asked for it
+      this.swap.fs.exclusiveLoads = this.exclusiveLoadsOption ||
+        this.#list.some((x) => x.exclusiveGets === true);
+    }
     this.ctx.log("unregister", `unregister ${b.name}: ${written} frontswap pages written back`);
   }
 
@@ -140,17 +149,15 @@ export class BackendList {
   }
 
   /** What a backend may ask of the kernel around it (`BackendHost`). */
-  #host() {
+  #host(r: Registered): BackendHost {
     const swap = this.swap;
     return {
       /** zswap / zcache writeback: the page to its slot; frontswap's bit is not touched. */
-      writeSwapSlot: (type: number, offset: number, page: Uint8Array) =>
-        swap.writeBack(type, offset, page),
-      writebackSwapPage: (type: number, offset: number, page: Uint8Array) =>
-        swap.writeBack(type, offset, page),
+      writeSwapSlot: (type, offset, page) => swap.writeBack(type, offset, page),
       /** `frontswap_tmem_exclusive_gets(on)`, which staging zcache calls at its init. */
-      setFrontswapExclusiveGets: (on: boolean) => {
+      setFrontswapExclusiveGets: (on) => {
         swap.fs.exclusiveLoads = on;
+        r.exclusiveGets = on;
       },
     };
   }

@@ -14,7 +14,7 @@ import { SimError } from "../errors.ts";
 import type { SuperblockSnapshot } from "../snapshot.ts";
 import type { PageVersionRef } from "../workload.ts";
 import type { SimContext } from "./context.ts";
-import type { PoolUsage } from "../backend/ops.ts";
+import type { PoolUsage } from "../backends/ops.ts";
 
 /** A mounted filesystem: the superblock plus where its files live on disk. */
 export interface Mount extends Superblock {

@@ -10,7 +10,7 @@ const SCRIPT = [
   "workload start pagecache rate=40",
   "workload start swap rate=30 ram=128",
   "run 20",
-  "register zcache allocator=zsmalloc limit=64",
+  "register zcache limit=64",
   "run 30",
   "umount nope",
   "unregister",

@@ -7,11 +7,16 @@ import assert from "node:assert/strict";
 import { flagEntries } from "../../cli/flags.ts";
 import { runCli } from "../helpers/cli.ts";
 
-/** A script every result-changing flag shows in (checked below). */
+/**
+ * A script every result-changing flag shows in (checked below). zcache turns
+ * frontswap exclusive gets on itself unless told not to
+ * (`zcache_frontswap_init`'s `frontswap_tmem_exclusive_gets(true)`), which
+ * would hide --exclusive-loads: `exclusive_gets=off` leaves it to the flag.
+ */
 const SCRIPT = [
   "mount home",
   "swapon 0 slots=64",
-  "register zcache",
+  "register zcache exclusive_gets=off",
   "put home 1 1",
   "get home 1 1",
   "store 0 1",

@@ -9,23 +9,27 @@ import fc from "fast-check";
 import { createSession, statsOf } from "../../src/command/mod.ts";
 import { REGIMES } from "../../src/regime.ts";
 import { CONTENT_CLASSES } from "../../src/content.ts";
+import { BACKEND_CATALOG, type OptionSpec } from "../../src/backends/catalog.ts";
 
 const onOff = fc.constantFrom("on", "off");
 
-/** `register` with any subset of its options. */
-const registerArb = fc.record({
-  backend: fc.constantFrom("zcache", "ram"),
-  level: fc.option(fc.integer({ min: 0, max: 9 })),
-  allocator: fc.option(fc.constantFrom("zbud", "zsmalloc")),
-  compressor: fc.option(fc.constantFrom("fflate", "zlib")),
-  limit: fc.option(fc.integer({ min: 0, max: 8 })),
-  threshold: fc.option(fc.integer({ min: 1, max: 4096 })),
-  writeback: fc.option(onOff),
-}).map(({ backend, ...opts }) =>
-  [
-    `register ${backend}`,
-    ...Object.entries(opts).filter(([, v]) => v !== null).map(([k, v]) => `${k}=${v}`),
-  ].join(" ")
+/** A value for one register option of the catalog, mostly valid, sometimes out of range. */
+function optionValueArb(spec: OptionSpec): fc.Arbitrary<string> {
+  if (spec.type === "enum") return fc.constantFrom(...spec.values!);
+  if (spec.type === "bool") return onOff;
+  const hi = Math.min(spec.max!, 4096);
+  return fc.oneof(
+    { weight: 9, arbitrary: fc.integer({ min: spec.min!, max: hi }).map(String) },
+    { weight: 1, arbitrary: fc.constant(String(spec.max! + 1)) },
+  );
+}
+
+/** `register` of any backend of the catalog with any subset of its options. */
+const registerArb = fc.constantFrom(...BACKEND_CATALOG).chain((entry) =>
+  fc.subarray([...entry.options]).chain((specs) =>
+    fc.tuple(...specs.map((spec) => optionValueArb(spec).map((v) => `${spec.key}=${v}`)))
+      .map((pairs) => [`register ${entry.name}`, ...pairs].join(" "))
+  )
 );
 
 /** Lines that are mostly plausible commands, some wrong, some garbage. */
@@ -157,7 +161,8 @@ Deno.test("any sequence of lines in any regime with any options: never throws, e
           if (r.ok) {
             executed++;
             if (line.startsWith("register")) {
-              for (const m of line.matchAll(/(\w+)=/g)) seen.registerOptions.add(m[1]);
+              const kind = line.split(" ")[1];
+              for (const m of line.matchAll(/(\w+)=/g)) seen.registerOptions.add(`${kind}.${m[1]}`);
             }
           }
           assert.equal(r.line, i + 1);
@@ -180,7 +185,7 @@ Deno.test("any sequence of lines in any regime with any options: never throws, e
   assert.equal(seen.options.size, 4, "every combination of the frontswap options ran");
   assert.deepEqual(
     [...seen.registerOptions].sort(),
-    ["allocator", "compressor", "level", "limit", "threshold", "writeback"],
+    BACKEND_CATALOG.flatMap((b) => b.options.map((o) => `${b.name}.${o.key}`)).sort(),
     "every register option was accepted at least once",
   );
 });

@@ -36,19 +36,26 @@ Deno.test("every command of the language parses to its typed form", () => {
   assert.deepEqual(parsed("swapoff 0"), { kind: "swapoff", type: 0 });
   assert.deepEqual(
     parsed(
-      "register zcache level=6 allocator=zsmalloc compressor=zlib limit=100 threshold=2990 writeback=off",
+      "register zcache level=6 compressor=deflate-native limit=100 threshold=2990 writeback=off",
     ),
     {
       kind: "register",
       backend: "zcache",
       options: {
         level: 6,
-        allocator: "zsmalloc",
-        compressor: "zlib",
+        compressor: "deflate-native",
         limit: 100,
         threshold: 2990,
         writeback: false,
       },
+    },
+  );
+  assert.deepEqual(
+    parsed("register zswap allocator=zsmalloc full=reject accept_threshold=80 max_pool_percent=5"),
+    {
+      kind: "register",
+      backend: "zswap",
+      options: { allocator: "zsmalloc", full: "reject", accept_threshold: 80, max_pool_percent: 5 },
     },
   );
   assert.deepEqual(parsed("register ram"), { kind: "register", backend: "ram", options: {} });
@@ -129,10 +136,12 @@ Deno.test("bad lines give a reason naming the command and its usage", () => {
   assert.match(parseError("swapon -1"), /TYPE must be a whole number/);
   assert.match(parseError("swapon 1 slots=0"), /slots must be in 1\.\./);
   assert.match(parseError("regime lazy"), /unknown regime "lazy"/);
-  assert.match(parseError("register zswap"), /unknown backend "zswap"/);
-  assert.match(parseError("register zcache level=12"), /level must be in 0\.\.9/);
-  assert.match(parseError("register zcache allocator=slab"), /allocator must be zbud or zsmalloc/);
-  assert.match(parseError("register zcache writeback=maybe"), /writeback must be on or off/);
+  assert.match(parseError("register zfoo"), /unknown backend "zfoo"/);
+  assert.match(parseError("register zcache level=12"), /level must be from 0 to 9 for deflate/);
+  assert.match(parseError("register zcache allocator=zbud"), /zcache has no option 'allocator'/);
+  assert.match(parseError("register zswap allocator=slab"), /allocator must be zbud\|zsmalloc/);
+  assert.match(parseError("register zcache writeback=maybe"), /writeback must be on\|off/);
+  assert.match(parseError("register zswap compressor=lz4 level=3"), /lz4 has no levels/);
   assert.match(parseError("register zcache level=1 level=2"), /given twice/);
   assert.match(parseError("put home 1"), /missing INDEX/);
   assert.match(parseError("put home 1 2 fluffy"), /CLASS must be one of/);
@@ -193,8 +202,9 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   fc.record({
     level: fc.integer({ min: 0, max: 9 }),
     allocator: fc.constantFrom("zbud" as const, "zsmalloc" as const),
-    writeback: fc.boolean(),
-  }).map((o) => ({ kind: "register", backend: "zcache", options: { ...o } }) as Command),
+    full: fc.constantFrom("reclaim" as const, "reject" as const),
+    same_filled: fc.boolean(),
+  }).map((o) => ({ kind: "register", backend: "zswap", options: { ...o } }) as Command),
   fc.integer({ min: 0, max: 1_000_000 }).map((ticks) => ({ kind: "run", ticks }) as Command),
   fc.record({
     path: fc.constantFrom("cleancache.puts", "backend", "frontswap.pending"),

@@ -15,7 +15,11 @@ const SAMPLES: Record<string, string[]> = {
   umount: ["umount home"],
   swapon: ["swapon 0", "swapon 3 slots=64"],
   swapoff: ["swapoff 0"],
-  register: ["register zcache level=3 allocator=zsmalloc", "register ram"],
+  register: [
+    "register zcache level=3",
+    "register zswap allocator=zsmalloc full=reject",
+    "register ram",
+  ],
   unregister: ["unregister"],
   put: ["put home 1 2 zero"],
   write: ["write home 1 2"],

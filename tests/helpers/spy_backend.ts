@@ -12,7 +12,7 @@
  * It implements the whole `Backend` interface, so `Simulation.registerBackend`
  * takes it.
  */
-import type { Backend, BackendHost, CleancacheOps, FrontswapOps } from "../../src/backend/ops.ts";
+import type { Backend, BackendHost, CleancacheOps, FrontswapOps } from "../../src/backends/ops.ts";
 import type { BackendSnapshot } from "../../src/snapshot.ts";
 
 export interface SpyOptions {
@@ -151,6 +151,9 @@ export class SpyBackend implements CleancacheOps, Backend {
   audit(): string[] {
     return [];
   }
+  lastResult(): { clen: number | null; reason: null } {
+    return { clen: null, reason: null };
+  }
 
   /** Calls matching a prefix. */
   count(prefix: string): number {
@@ -184,6 +187,8 @@ const ZERO_STATS: BackendSnapshot = {
   duplicate_entry: 0,
   evicted_pages: 0,
   pools: 0,
+  options: {},
+  debugfs: {},
 };
 
 /** A fresh superblock object for frontend tests. */

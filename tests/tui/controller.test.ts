@@ -5,7 +5,6 @@
  */
 import assert from "node:assert/strict";
 import { KEYMAP } from "../../tui/keymap.ts";
-import { BACKEND_KINDS } from "../../src/backend/options.ts";
 import { screen } from "../../tui/screen.ts";
 import { plain } from "../../tui/line.ts";
 import { EXIT_INTERRUPT, EXIT_QUIT } from "../../tui/controller.ts";
@@ -42,12 +41,17 @@ Deno.test("first screen: no backend, every superblock and swap type pending", ()
   assert.match(f, /no backend: nothing is stored/);
 });
 
-Deno.test("r opens the backend chooser; Enter registers zcache and pending drains into pools", async () => {
+Deno.test("r opens the register form; Enter registers zcache and pending drains into pools", async () => {
   const { session, ctl, port } = start();
   await type(ctl, port, "r");
-  assert.ok(BACKEND_KINDS.length > 1);
-  assert.match(frame(ctl), /Register which backend\?/);
-  assert.match(frame(ctl), new RegExp(`› ${BACKEND_KINDS[0]}`));
+  const f0 = screen(ctl.view, 120, 40).map(plain).join("\n");
+  assert.match(f0, /Register a backend/);
+  // One row per backend of the catalog, with its one-line description.
+  assert.match(f0, /› zcache +staging zcache/);
+  assert.match(f0, /zswap +mm\/zswap\.c/);
+  assert.match(f0, /tmem +Xen tmem/);
+  assert.match(f0, /ram +reference/);
+  assert.match(f0, /Enter sends: register zcache\b/);
   await type(ctl, port, KEYS.enter);
   const s = session.sim.snapshot();
   assert.equal(s.backend?.name, "zcache");
@@ -57,22 +61,32 @@ Deno.test("r opens the backend chooser; Enter registers zcache and pending drain
   for (const sb of s.superblocks) {
     assert.match(rowsWith(f, `● ${sb.name}`)[0], new RegExp(`\\s${sb.realPoolId}\\s`));
   }
-  assert.match(f, /nothing waiting/);
-  assert.doesNotMatch(f, /Register which backend/);
+  assert.doesNotMatch(f, /Register a backend/);
 });
 
-Deno.test("the chooser moves with arrows and Esc cancels it", async () => {
+Deno.test("the form: ←→ change the backend and options, the footer shows the line, the choice is kept across u/r", async () => {
   const { session, ctl, port } = start();
   await type(ctl, port, "r");
-  await type(ctl, port, KEYS.down);
-  assert.match(frame(ctl), new RegExp(`› ${BACKEND_KINDS[1]}`));
-  await type(ctl, port, KEYS.escape);
-  assert.doesNotMatch(frame(ctl), /Register which backend/);
-  assert.equal(session.sim.snapshot().backend, null);
-  await type(ctl, port, "r");
-  await type(ctl, port, KEYS.down);
+  await type(ctl, port, "\x1b[B\x1b[C"); // compressor: deflate -> deflate-native
+  await type(ctl, port, "\x1b[B\x1b[C\x1b[C\x1b[C"); // level: the compressor's default -> 3
+  await type(ctl, port, "\x1b[B\x1b[B\x1b[B\x1b[C"); // past limit and threshold: debug off -> on
+  const f = screen(ctl.view, 120, 40).map(plain).join("\n");
+  assert.match(f, /Enter sends: register zcache compressor=deflate-native level=3 debug=on/);
   await type(ctl, port, KEYS.enter);
-  assert.equal(session.sim.snapshot().backend?.kind, BACKEND_KINDS[1]);
+  const b = session.sim.snapshot().backend!;
+  assert.deepEqual([b.compressor, b.level, b.options.debug], ["deflate-native", 3, true]);
+  await type(ctl, port, "u");
+  await type(ctl, port, "r");
+  assert.match(
+    screen(ctl.view, 120, 40).map(plain).join("\n"),
+    /Enter sends: register zcache compressor=deflate-native level=3 debug=on/,
+    "the last choice is remembered",
+  );
+  await type(ctl, port, KEYS.escape);
+  assert.equal(ctl.view.overlay, null);
+  assert.equal(session.sim.snapshot().backend, null, "Esc sent nothing");
+  await type(ctl, port, "r" + "\x1b[C" + KEYS.enter); // the backend row: zcache -> zswap
+  assert.equal(session.sim.snapshot().backends[0]?.kind, "zswap");
 });
 
 Deno.test("u unregisters: pools go pending again and frontswap pages are written back", async () => {

@@ -1,6 +1,6 @@
 /**
  * End to end in a real terminal: `deno task monitor` in tmux at 120x40, keys
- * r (+ Enter in the chooser), u, ?, q; the captured screens, and the terminal
+ * r (+ Enter in the register form), u, ?, q; the captured screens, and the terminal
  * restored after quitting (alternate screen left, cursor shown). Then: no key
  * lost (`mmm` in one send-keys, 20 keys during a `run 200000`), Esc cancels
  * the run, Ctrl-C exits 130, and tmux's scrollback survives the session. Uses its own
@@ -109,9 +109,9 @@ Deno.test({
       ], 60_000);
       assert.equal(await paneFlag("alternate_on"), "1", "the dashboard uses the alternate screen");
 
-      // r: the chooser, Enter picks zcache; pending drains into pools.
+      // r: the register form, Enter sends `register zcache`; pending drains into pools.
       await keys("r");
-      await settled("the chooser", [/Register which backend\?/, /› zcache/]);
+      await settled("the register form", [/Register a backend/, /› zcache/]);
       await keys("Enter");
       await settled("zcache registered", [
         /backend ● zcache/,

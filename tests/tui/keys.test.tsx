@@ -45,3 +45,18 @@ for (const [name, key, code] of [["q", "q", 0], ["Ctrl-C", KEYS.ctrlC, 130]] as 
     ui.unmount();
   });
 }
+
+Deno.test("r opens the register form in the frame; Enter registers", async () => {
+  const session = defaultSession();
+  const ui = renderSized(dashboardApp(session).app, 120, 40);
+  try {
+    await press(ui.stdin, "r");
+    const f = await frameMatching(ui, /Register a backend/);
+    assert.match(f, /Enter sends: register zcache/);
+    await press(ui.stdin, KEYS.enter);
+    assert.match(await frameMatching(ui, /backend ● zcache/), /backend ● zcache/);
+    assert.equal(session.sim.snapshot().backend?.name, "zcache");
+  } finally {
+    ui.unmount();
+  }
+});

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { renderOnce } from "../../tui/mod.ts";
 import { MIN_COLS, MIN_ROWS } from "../../tui/layout.ts";
 import { width } from "../../tui/line.ts";
-import { dashboardApp, defaultSession, renderSized, wait } from "./helpers.tsx";
+import { dashboardApp, defaultSession, frameMatching, renderSized, wait } from "./helpers.tsx";
 import { CommandSession } from "../../src/command/mod.ts";
 import { Simulation } from "../../src/simulation.ts";
 
@@ -61,12 +61,11 @@ Deno.test("below the minimum size: 'terminal too small', and resizing works live
     );
     assert.match(ui.frame(), /keys are ignored until it is larger; q quits/);
     ui.stdout.resize(120, 40);
-    await wait();
-    assert.match(ui.frame(), /▶ Pools/);
+    assert.match(await frameMatching(ui, /▶ Pools/), /▶ Pools/);
     assertFits(ui.frame(), 120, 40);
     ui.stdout.resize(90, MIN_ROWS - 1);
-    await wait();
-    assert.match(ui.frame(), new RegExp(`have 90x${MIN_ROWS - 1}`));
+    const re = new RegExp(`have 90x${MIN_ROWS - 1}`);
+    assert.match(await frameMatching(ui, re), re);
   } finally {
     ui.unmount();
   }

@@ -50,8 +50,14 @@ for (const regime of REGIMES) {
     s.register("ram");
     s.advance(20);
     const snap = s.snapshot();
-    assert.equal(snap.integrity.lost_pages, 0);
-    assert.equal(snap.integrity.stale_reads, 0);
+    const i = snap.integrity;
+    // every wrong read is a kernel hazard with its name: staging zcache gives each cluster
+    // node a private pool (zcache_cleancache_init_shared_fs), and under 3.9 its one swap
+    // pool takes stores to types with no frontswap map (zcache_frontswap_init)
+    assert.equal(i.causes.unexplained, 0);
+    const named = i.causes.private_pool_for_shared_uuid + i.causes.eager_unmapped_swap_store;
+    assert.equal(i.stale_reads, named);
+    if (regime !== "eager") assert.equal(i.lost_pages, 0);
     if (USES_FRONTSWAP[regime]) assert.ok(snap.frontswap.loads > 0);
     assert.deepEqual(s.audit(), []);
   });

@@ -1,7 +1,7 @@
 /** Compression: what the backend holds and how densely, plus the integrity line. */
 import { type Line, padLeft, padRight, seg, type Style, title } from "../line.ts";
 import { bytes, count, ratio } from "../format.ts";
-import { ERR, OK, WARN } from "../theme.ts";
+import { DIM, ERR, OK, WARN } from "../theme.ts";
 import type { ViewState } from "../view.ts";
 
 const VALUE_W = 8;
@@ -20,35 +20,42 @@ function lines(v: ViewState, w: number): [Line, number][] {
   const compact = w < WIDE_W;
   const labelW = compact ? 13 : 18;
   const row = (label: string, value: string, note = "", style: Style = {}): Line => [
-    seg(padRight(" " + (compact ? SHORT[label] ?? label : label), labelW), { dim: true }),
+    seg(padRight(" " + (compact ? SHORT[label] ?? label : label), labelW), DIM),
     seg(padLeft(value, VALUE_W), style),
-    ...(note && !compact ? [seg("  " + note, { dim: true })] : []),
+    ...(note && !compact ? [seg("  " + note, DIM)] : []),
   ];
   const s = v.snapshot;
   const b = s.backend;
   const i = s.integrity;
   const bad = i.stale_reads > 0 || i.lost_pages > 0;
   const mark = seg(bad ? "✗ " : "✓ ", bad ? ERR : OK);
+  // The causes of stale reads, largest first (integrity.ts names them).
+  const causes = Object.entries(i.causes ?? {}).filter(([, n]) => n > 0)
+    .toSorted((a, b) => b[1] - a[1]).map(([c, n]) => `${c.replaceAll("_", " ")} ${count(n)}`);
   const staleLost: Line = [
     seg(`stale ${i.stale_reads}`, i.stale_reads ? ERR : {}),
     seg(compact ? " " : "  "),
     seg(`lost ${i.lost_pages}`, i.lost_pages ? ERR : {}),
   ];
+  const causeRow: [Line, number][] = causes.length
+    ? [[[seg(" ✗ stale by cause: ", ERR), seg(causes.join(", "), ERR)], 9.5]]
+    : [];
   // Compact: "✓ ok: stale 0 lost 0" and the verified reads on a row of their own.
   const integrity: [Line, number][] = compact
     ? [
       [row("verified reads", count(i.verified_reads)), 1],
-      [[seg(" "), mark, seg("ok: ", { dim: true }), ...staleLost], 10],
+      [[seg(" "), mark, seg("ok: ", DIM), ...staleLost], 10],
     ]
     : [[
       [
-        seg(padRight(" integrity", labelW), { dim: true }),
+        seg(padRight(" integrity", labelW), DIM),
         mark,
         seg(`verified ${count(i.verified_reads)}  `),
         ...staleLost,
       ],
       10,
     ]];
+  integrity.push(...causeRow);
   const wb = s.frontswap.written_back_pages;
   const wbRow = row(
     "written back",
@@ -77,7 +84,7 @@ function lines(v: ViewState, w: number): [Line, number][] {
     : [[
       [
         ...row("compression ratio", ratio(b.compression_ratio)),
-        seg("  effective ", { dim: true }),
+        seg("  effective ", DIM),
         seg(ratio(b.effective_ratio)),
       ],
       8,
@@ -128,7 +135,7 @@ export function compression(v: ViewState, w: number, h: number): Line[] {
   const out: Line[] = [
     title("Compression", w, false, [
       b
-        ? seg(`${b.name}: ${b.compressor} level ${b.level}, ${b.allocator}`, { dim: true })
+        ? seg(`${b.name}: ${b.compressor} level ${b.level}, ${b.allocator}`, DIM)
         : seg("no backend", WARN),
     ]),
   ];

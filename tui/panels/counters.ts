@@ -4,6 +4,7 @@ import { count, rate, ratio } from "../format.ts";
 import { COUNTERS } from "../history.ts";
 import { sparkline } from "../sparkline.ts";
 import type { ViewState } from "../view.ts";
+import { DIM } from "../theme.ts";
 
 /** Cell widths of the wide and the compact form: cleancache and frontswap always side by side. */
 const WIDE = { name: 14, num: 7, rate: 7, sep: " │ " };
@@ -17,7 +18,7 @@ function group(v: ViewState, name: "cleancache" | "frontswap", f: typeof WIDE): 
   const s = v.snapshot;
   const out: Line[] = [[
     seg(padRight(name, f.name), { bold: true }),
-    seg(padLeft("total", f.num + 1) + padLeft("/s", f.rate + 1), { dim: true }),
+    seg(padLeft("total", f.num + 1) + padLeft("/s", f.rate + 1), DIM),
   ]];
   COUNTERS.forEach((c, i) => {
     if (c.group !== name) return;
@@ -50,7 +51,7 @@ function sparks(v: ViewState, w: number): Line[] {
     ["stored pages", h.series("stored", SPARK_SAMPLES), count(b?.stored_pages ?? 0), {}],
   ];
   return rows.map(([name, series, value, range]) => [
-    seg(padRight(name, label), { dim: true }),
+    seg(padRight(name, label), DIM),
     seg(sparkline(series, sw, range), { color: "cyan" }),
     seg(" " + padLeft(value, valueW)),
   ]);
@@ -62,7 +63,7 @@ export function countersDesired(): number {
 
 export function counters(v: ViewState, w: number, h: number): Line[] {
   const out: Line[] = [
-    title("Counters", w, false, [seg("totals, per simulated second", { dim: true })]),
+    title("Counters", w, false, [seg("totals, per simulated second", DIM)]),
   ];
   const f = w >= 2 * subWidth(WIDE) + WIDE.sep.length ? WIDE : COMPACT;
   const cc = group(v, "cleancache", f);

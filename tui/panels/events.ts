@@ -6,7 +6,7 @@
 import type { SimEvent } from "../../src/snapshot.ts";
 import { type Line, padLeft, padRight, seg, title } from "../line.ts";
 import { count, simTime } from "../format.ts";
-import { EVENT_STYLE, WARN } from "../theme.ts";
+import { DIM, EVENT_STYLE, WARN } from "../theme.ts";
 import { EVENT_LOG_LIMIT, type EventGroup, eventGroups } from "../event_log.ts";
 import type { ViewState } from "../view.ts";
 
@@ -14,7 +14,7 @@ export function eventLine(e: SimEvent, times = 1): Line {
   const st = EVENT_STYLE[e.kind] ?? EVENT_STYLE.info;
   const text = times > 1 ? `${e.text.split(":")[0]} ×${count(times)} (first: ${e.text})` : e.text;
   return [
-    seg(padLeft(simTime(e.tick), 9), { dim: true }),
+    seg(padLeft(simTime(e.tick), 9), DIM),
     seg(` ${st.symbol} `, st.style),
     seg(padRight(e.kind, 15), st.style),
     seg(text, e.kind === "error" ? st.style : {}),
@@ -35,15 +35,15 @@ export function events(v: ViewState, w: number, h: number): Line[] {
   const shown = groups.slice(Math.max(0, end - rows), end);
   const kept = v.events.events.length;
   const info: Line = [
-    seg(`${count(kept)} kept (last ${count(EVENT_LOG_LIMIT)}), newest last`, { dim: true }),
-    seg(`  filter: ${v.eventFilter ?? "all"}${v.interactive ? " (f)" : ""}`, { dim: true }),
-    ...(scroll ? [seg(`  scrolled ${scroll}`, { dim: true })] : []),
+    seg(`${count(kept)} kept (last ${count(EVENT_LOG_LIMIT)}), newest last`, DIM),
+    seg(`  filter: ${v.eventFilter ?? "all"}${v.interactive ? " (f)" : ""}`, DIM),
+    ...(scroll ? [seg(`  scrolled ${scroll}`, DIM)] : []),
     ...(v.newEvents ? [seg(`  ↓ ${v.newEvents} new`, { ...WARN, bold: true })] : []),
   ];
   const out: Line[] = [title("Events", w, focused, info)];
   if (!groups.length) {
     out.push([
-      seg(v.eventFilter ? `  no ${v.eventFilter} events` : "  no events yet", { dim: true }),
+      seg(v.eventFilter ? `  no ${v.eventFilter} events` : "  no events yet", DIM),
     ]);
   }
   for (const g of shown) out.push(eventLine(g.first, g.count));

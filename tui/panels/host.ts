@@ -8,6 +8,7 @@
 import { type HostSnapshot, isUnavailable, type Unavailable } from "../../src/host/snapshot.ts";
 import { type Line, seg, title } from "../line.ts";
 import { bytes, count, rate, ratio } from "../format.ts";
+import { DIM } from "../theme.ts";
 
 const LABEL_W = 11;
 
@@ -16,7 +17,7 @@ function label(s: string): ReturnType<typeof seg> {
 }
 
 function na(u: Unavailable): ReturnType<typeof seg> {
-  return seg(`not available: ${u.unavailable}`, { dim: true });
+  return seg(`not available: ${u.unavailable}`, DIM);
 }
 
 /** Short words for the parameters; others keep their names. */
@@ -55,12 +56,12 @@ export function hostLines(h: HostSnapshot | null, w: number, rows: number): Line
   if (!h) {
     return [
       title("Host", w),
-      [seg("nothing readable (no /proc/meminfo, no zswap parameters, no debugfs)", { dim: true })],
+      [seg("nothing readable (no /proc/meminfo, no zswap parameters, no debugfs)", DIM)],
     ].slice(0, rows);
   }
   const where = h.root === "/" ? "live" : `copy in ${h.root}`;
   const out: Line[] = [
-    title("Host", w, false, [seg(`${h.kernel ?? "kernel ?"} (${where})`, { dim: true })]),
+    title("Host", w, false, [seg(`${h.kernel ?? "kernel ?"} (${where})`, DIM)]),
   ];
 
   if (isUnavailable(h.zswap)) out.push([label("zswap"), na(h.zswap)]);
@@ -92,7 +93,7 @@ export function hostLines(h: HostSnapshot | null, w: number, rows: number): Line
       seg(d.poolBytes === null ? "size unknown (no Zswap line)" : bytes(d.poolBytes)),
       seg(d.poolLimitBytes === null ? "" : ` of ${bytes(d.poolLimitBytes)}${use}`),
       seg(`  ratio ${ratio(d.ratio)}`, { color: d.ratio ? "cyan" : undefined }),
-      seg(m.Zswapped === null ? "" : `  holds ${bytes(m.Zswapped * 1024)}`, { dim: true }),
+      seg(m.Zswapped === null ? "" : `  holds ${bytes(m.Zswapped * 1024)}`, DIM),
     ]);
     const kb = (n: number | null) => (n === null ? "-" : bytes(n * 1024));
     out.push([
@@ -111,13 +112,13 @@ export function hostLines(h: HostSnapshot | null, w: number, rows: number): Line
     out.push([
       label("events"),
       none
-        ? seg("no zswp events in /proc/vmstat (kernel without zswap)", { dim: true })
+        ? seg("no zswp events in /proc/vmstat (kernel without zswap)", DIM)
         : seg([one("zswpout"), one("zswpin"), one("zswpwb")].join("  ")),
     ]);
   }
 
   if (isUnavailable(h.swaps)) out.push([label("swaps"), na(h.swaps)]);
-  else if (h.swaps.length === 0) out.push([label("swaps"), seg("none", { dim: true })]);
+  else if (h.swaps.length === 0) out.push([label("swaps"), seg("none", DIM)]);
   else {
     h.swaps.forEach((s, i) => {
       out.push([

@@ -1,6 +1,6 @@
 /** Pending: the superblocks and swap types waiting for a backend, counted and listed. */
 import { clip, type Line, seg, title } from "../line.ts";
-import { OK, STATE_STYLE } from "../theme.ts";
+import { DIM, OK, STATE_STYLE } from "../theme.ts";
 import type { ViewState } from "../view.ts";
 import { count } from "../format.ts";
 
@@ -36,9 +36,9 @@ export function pending(v: ViewState, w: number, h: number): Line[] {
       name,
     ) => (uuidOf.get(name) ? `${name} (shared ${uuidOf.get(name)})` : name));
     out.push([
-      seg("  superblocks: ", { dim: true }),
+      seg("  superblocks: ", DIM),
       seg(clip(names.join(", ") || "none", Math.max(10, w - 40)), P.style),
-      seg("  swap types: ", { dim: true }),
+      seg("  swap types: ", DIM),
       seg(types.join(", ") || "none", P.style),
     ]);
     out.push([
@@ -49,7 +49,7 @@ export function pending(v: ViewState, w: number, h: number): Line[] {
           } swap stores never reached a backend`,
           w,
         ),
-        { dim: true },
+        DIM,
       ),
     ]);
   } else if (!s.cleancache.uncached.length && !s.frontswap.uncached.length) {
@@ -58,13 +58,13 @@ export function pending(v: ViewState, w: number, h: number): Line[] {
         s.backend
           ? "  every mounted filesystem and swap type has a backend pool"
           : "  nothing mounted or enabled",
-        { dim: true },
+        DIM,
       ),
     ]);
   }
   if (s.cleancache.uncached.length || s.frontswap.uncached.length) {
     out.push([
-      seg("  never cached: ", { dim: true }),
+      seg("  never cached: ", DIM),
       seg(
         `${STATE_STYLE.uncached.symbol} superblocks ${
           s.cleancache.uncached.join(", ") || "none"

@@ -3,7 +3,7 @@ import type { SuperblockSnapshot } from "../../src/snapshot.ts";
 import { type Line, seg, title } from "../line.ts";
 import { bytes, count, pct, ratio } from "../format.ts";
 import { type Column, fitColumns, headerLine, rowLine } from "../table.ts";
-import { STATE_STYLE } from "../theme.ts";
+import { DIM, STATE_STYLE } from "../theme.ts";
 import type { ViewState } from "../view.ts";
 import { listWindow, moreLine } from "./window.ts";
 
@@ -75,16 +75,16 @@ export function pools(v: ViewState, w: number, h: number): Line[] {
         `${sbs.length} mounted, ${count("backed")} backed, ${count("pending")} pending${
           uncached ? `, ${uncached} uncached` : ""
         }`,
-        { dim: true },
+        DIM,
       ),
-      ...(shared ? [seg("  (* shared, with uuid)", { dim: true })] : []),
+      ...(shared ? [seg("  (* shared, with uuid)", DIM)] : []),
     ]),
   ];
   if (h <= 1) return out.slice(0, h);
   const cols = fitColumns(COLUMNS, w - 2);
   out.push([seg("  "), ...headerLine(cols)]);
   if (sbs.length === 0) {
-    out.push([seg("  no filesystem mounted (m mounts one)", { dim: true })]);
+    out.push([seg("  no filesystem mounted (m mounts one)", DIM)]);
     return out.slice(0, h);
   }
   const win = listWindow(sbs.length, h - 2, v.selPool);

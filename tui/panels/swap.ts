@@ -3,7 +3,7 @@ import type { SwapTypeSnapshot } from "../../src/snapshot.ts";
 import { type Line, seg, title } from "../line.ts";
 import { count } from "../format.ts";
 import { type Column, fitColumns, headerLine, rowLine } from "../table.ts";
-import { STATE_STYLE, SWAP_STATE_WORD } from "../theme.ts";
+import { DIM, STATE_STYLE, SWAP_STATE_WORD } from "../theme.ts";
 import type { ViewState } from "../view.ts";
 import { listWindow, moreLine } from "./window.ts";
 
@@ -66,7 +66,7 @@ export function swap(v: ViewState, w: number, h: number): Line[] {
         `${types.length} enabled, ${count("backed")} active, ${count("pending")} pending${
           off ? `, ${off} off` : ""
         }`,
-        { dim: true },
+        DIM,
       ),
     ]),
   ];
@@ -74,7 +74,7 @@ export function swap(v: ViewState, w: number, h: number): Line[] {
   const cols = fitColumns(COLUMNS, w - 2);
   out.push([seg("  "), ...headerLine(cols)]);
   if (types.length === 0) {
-    out.push([seg("  no swap enabled (s enables the next type)", { dim: true })]);
+    out.push([seg("  no swap enabled (s enables the next type)", DIM)]);
     return out.slice(0, h);
   }
   const win = listWindow(types.length, h - 2, v.selSwap);

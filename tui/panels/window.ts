@@ -1,4 +1,5 @@
 import { type Line, seg } from "../line.ts";
+import { DIM } from "../theme.ts";
 
 /**
  * Which rows of a list fit in `h` rows with the selected row visible; when not
@@ -18,5 +19,5 @@ export function listWindow(
 }
 
 export function moreLine(more: number): Line {
-  return [seg(`  … ${more} more (↑↓ scrolls)`, { dim: true })];
+  return [seg(`  … ${more} more (↑↓ scrolls)`, DIM)];
 }

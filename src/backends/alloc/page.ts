@@ -1,19 +1,19 @@
-/** One object per 4 KiB frame: the `ram` backend's uncompressed copies. */
+/** One object per 4 KiB frame: the `ram` and `tmem` backends' uncompressed copies. */
+import { PAGE_SIZE } from "../../content.ts";
 import { type Allocator, FrameStore } from "./allocator.ts";
 
 /** Stores each object in a frame of its own. Handle = frame number. */
 export class PageAllocator implements Allocator {
   readonly name = "page";
-  readonly maxSize = 4096;
+  readonly maxSize = PAGE_SIZE;
   readonly #store = new FrameStore();
 
   get frames(): number {
     return this.#store.inUse;
   }
 
-  alloc(size: number, maxFrames: number): number {
-    if (size <= 0 || size > this.maxSize) return -1;
-    if (maxFrames > 0 && this.#store.inUse >= maxFrames) return -1;
+  alloc(_size: number, maxFrames: number): number {
+    if (maxFrames !== 0 && this.#store.inUse >= maxFrames) return -1;
     return this.#store.allocFrames(1);
   }
 
@@ -23,5 +23,9 @@ export class PageAllocator implements Allocator {
 
   free(handle: number, _size: number): void {
     this.#store.freeFrames(handle, 1);
+  }
+
+  reclaimCandidates(): null {
+    return null;
   }
 }

@@ -23,12 +23,12 @@ export function newLru(): Lru {
 const INITIAL = 1024;
 const MAX_LOAD = 0.5;
 
-function mixHash(pool: number, ino: number, index: number): number {
-  let h = Math.imul(pool ^ 0x5bd1e995, 0x9e3779b1);
-  h = Math.imul(h ^ (ino >>> 0), 0x85ebca6b);
-  h = Math.imul(h ^ ((ino / 4294967296) | 0), 0xc2b2ae35);
-  h = Math.imul(h ^ (index >>> 0), 0x27d4eb2f);
-  h = Math.imul(h ^ ((index / 4294967296) | 0), 0x165667b1);
+function mixHash(owner: number, object: number, pageIndex: number): number {
+  let h = Math.imul(owner ^ 0x5bd1e995, 0x9e3779b1);
+  h = Math.imul(h ^ (object >>> 0), 0x85ebca6b);
+  h = Math.imul(h ^ ((object / 4294967296) | 0), 0xc2b2ae35);
+  h = Math.imul(h ^ (pageIndex >>> 0), 0x27d4eb2f);
+  h = Math.imul(h ^ ((pageIndex / 4294967296) | 0), 0x165667b1);
   return (h ^ (h >>> 15)) >>> 0;
 }
 
@@ -41,12 +41,12 @@ export class EntryTable {
   /** Same-filled word (two 32-bit halves). */
   lo = new Int32Array(INITIAL);
   hi = new Int32Array(INITIAL);
-  /** Pool id (cleancache) or swap type (frontswap). */
-  a = new Int32Array(INITIAL);
-  /** Inode (cleancache) or offset (frontswap). */
-  b = new Float64Array(INITIAL);
+  /** Pool id (cleancache) or `~type` (frontswap: always negative). */
+  owner = new Int32Array(INITIAL);
+  /** Inode (cleancache) or swap offset (frontswap). */
+  object = new Float64Array(INITIAL);
   /** Page index (cleancache); -1 for frontswap. */
-  c = new Float64Array(INITIAL);
+  pageIndex = new Float64Array(INITIAL);
   /**
    * When the entry was last pushed or touched: a 32-bit counter shared by all
    * lists (the global LRU age), compared with wrap-around by `olderThan`.
@@ -76,7 +76,15 @@ export class EntryTable {
   }
 
   /** A fresh entry id. */
-  alloc(handle: number, size: number, lo: number, hi: number, a: number, b: number, c: number) {
+  alloc(
+    handle: number,
+    size: number,
+    lo: number,
+    hi: number,
+    owner: number,
+    object: number,
+    pageIndex: number,
+  ): number {
     let id = this.#free;
     if (id !== NIL) this.#free = this.next[id];
     else {
@@ -87,9 +95,9 @@ export class EntryTable {
     this.size[id] = size;
     this.lo[id] = lo;
     this.hi[id] = hi;
-    this.a[id] = a;
-    this.b[id] = b;
-    this.c[id] = c;
+    this.owner[id] = owner;
+    this.object[id] = object;
+    this.pageIndex[id] = pageIndex;
     this.#live++;
     return id;
   }
@@ -97,42 +105,39 @@ export class EntryTable {
   /** Return an id (already unlinked from every list and index). */
   release(id: number): void {
     this.handle[id] = 0;
-    this.c[id] = NaN; // marks it free for audit
     this.next[id] = this.#free;
     this.#free = id;
     this.#live--;
   }
 
-  isFree(id: number): boolean {
-    return Number.isNaN(this.c[id]);
-  }
-
   // ---------------- cleancache key index ----------------
 
-  /** The entry for (pool, ino, index), or NIL. */
-  find(pool: number, ino: number, index: number): number {
+  /** The entry keyed (owner, object, pageIndex), or NIL. */
+  find(owner: number, object: number, pageIndex: number): number {
     const slots = this.#slots, mask = slots.length - 1;
-    let i = mixHash(pool, ino, index) & mask;
+    let i = mixHash(owner, object, pageIndex) & mask;
     for (;;) {
       const s = slots[i];
       if (s === 0) return NIL;
       const id = s - 1;
-      if (this.c[id] === index && this.b[id] === ino && this.a[id] === pool) return id;
+      if (
+        this.pageIndex[id] === pageIndex && this.object[id] === object && this.owner[id] === owner
+      ) return id;
       i = (i + 1) & mask;
     }
   }
 
-  /** Index entry `id` under its (a, b, c) key (not already present). */
-  index(id: number): void {
+  /** Index entry `id` under its (owner, object, pageIndex) key (not already present). */
+  addKey(id: number): void {
     if ((this.#keys + 1) > this.#slots.length * MAX_LOAD) this.#rehash(this.#slots.length * 2);
     this.#insertSlot(id);
     this.#keys++;
   }
 
   /** Remove entry `id` from the key index (backward-shift deletion). */
-  unindex(id: number): void {
+  removeKey(id: number): void {
     const slots = this.#slots, mask = slots.length - 1;
-    let i = mixHash(this.a[id], this.b[id], this.c[id]) & mask;
+    let i = mixHash(this.owner[id], this.object[id], this.pageIndex[id]) & mask;
     while (slots[i] !== id + 1) i = (i + 1) & mask;
     let j = i;
     for (;;) {
@@ -140,7 +145,7 @@ export class EntryTable {
       const s = slots[j];
       if (s === 0) break;
       const e = s - 1;
-      const home = mixHash(this.a[e], this.b[e], this.c[e]) & mask;
+      const home = mixHash(this.owner[e], this.object[e], this.pageIndex[e]) & mask;
       // move e back to i if its home is not cyclically in (i, j]
       if (i <= j ? home <= i || home > j : home <= i && home > j) {
         slots[i] = s;
@@ -158,7 +163,7 @@ export class EntryTable {
 
   #insertSlot(id: number): void {
     const slots = this.#slots, mask = slots.length - 1;
-    let i = mixHash(this.a[id], this.b[id], this.c[id]) & mask;
+    let i = mixHash(this.owner[id], this.object[id], this.pageIndex[id]) & mask;
     while (slots[i] !== 0) i = (i + 1) & mask;
     slots[i] = id + 1;
   }
@@ -239,9 +244,9 @@ export class EntryTable {
     this.size = g(this.size, (k) => new Uint16Array(k));
     this.lo = g(this.lo, i32);
     this.hi = g(this.hi, i32);
-    this.a = g(this.a, i32);
-    this.b = g(this.b, (k) => new Float64Array(k));
-    this.c = g(this.c, (k) => new Float64Array(k));
+    this.owner = g(this.owner, i32);
+    this.object = g(this.object, (k) => new Float64Array(k));
+    this.pageIndex = g(this.pageIndex, (k) => new Float64Array(k));
     this.age = g(this.age, i32);
     this.prev = g(this.prev, i32);
     this.next = g(this.next, i32);

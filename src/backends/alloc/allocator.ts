@@ -1,28 +1,36 @@
 /**
- * An allocator packs compressed pages into 4 KiB frames, the way zbud and
- * zsmalloc do. Handles are plain numbers; bytes live in shared ArrayBuffers
- * (no object per stored page).
+ * An allocator packs compressed pages into 4 KiB frames, the way zbud,
+ * z3fold and zsmalloc do. Handles are plain numbers; bytes live in slabs of
+ * ArrayBuffers (no object per stored page).
  */
+import { PAGE_SIZE } from "../../content.ts";
+
 export interface Allocator {
   readonly name: string;
-  /** Frames (4 KiB pages) currently in use: `pool_total_size` / 4096. */
+  /** Frames (4 KiB pages) currently in use: `pool_total_size` / PAGE_SIZE. */
   readonly frames: number;
+  /** Largest object it accepts (the caller checks before `alloc`). */
+  readonly maxSize: number;
   /**
-   * Reserve room for `size` bytes. Returns a handle, or -1 when the object
-   * would need a new frame and `frames >= maxFrames` (0 = no limit).
+   * Reserve room for `size` bytes (1..maxSize). Returns a handle, or -1 when
+   * the object needs a new frame and `frames >= maxFrames` (0 = no limit,
+   * negative = no new frame at all).
    */
   alloc(size: number, maxFrames: number): number;
   /** A view of the object's bytes (valid until the next alloc/free). */
   view(handle: number, size: number): Uint8Array;
   /** Release an object. */
   free(handle: number, size: number): void;
-  /** Largest object this allocator can hold. */
-  readonly maxSize: number;
+  /**
+   * Evictable allocators (`zpool_evictable`: zbud, z3fold): the handles in
+   * the frame reclaim takes next (`zbud_reclaim_page`), or null when empty
+   * or not evictable. Freeing them all frees that frame.
+   */
+  reclaimCandidates(): number[] | null;
 }
 
-/** Frames of 4 KiB kept in slabs of 64 frames (256 KiB ArrayBuffers). */
+/** Frames of PAGE_SIZE bytes kept in slabs of 64 frames (256 KiB ArrayBuffers). */
 export class FrameStore {
-  static readonly FRAME = 4096;
   static readonly SLAB_SHIFT = 6;
   readonly #slabs: Uint8Array[] = [];
   readonly #freeFrames: number[] = [];
@@ -47,7 +55,7 @@ export class FrameStore {
     const f = this.#next;
     this.#next += count;
     while (this.#slabs.length * per < this.#next) {
-      this.#slabs.push(new Uint8Array(per * FrameStore.FRAME));
+      this.#slabs.push(new Uint8Array(per * PAGE_SIZE));
     }
     this.#inUse += count;
     return f;
@@ -62,7 +70,7 @@ export class FrameStore {
   /** View of `size` bytes at `offset` within frame `frame` (may span contiguous frames). */
   view(frame: number, offset: number, size: number): Uint8Array {
     const slab = this.#slabs[frame >> FrameStore.SLAB_SHIFT];
-    const start = ((frame & ((1 << FrameStore.SLAB_SHIFT) - 1)) << 12) + offset;
+    const start = ((frame & ((1 << FrameStore.SLAB_SHIFT) - 1)) * PAGE_SIZE) + offset;
     return slab.subarray(start, start + size);
   }
 }

@@ -3,6 +3,7 @@
  * 1 to 4 contiguous frames, the frame count chosen per class to waste least.
  * Denser than zbud for well-compressed pages.
  */
+import { PAGE_SIZE } from "../../content.ts";
 import { type Allocator, FrameStore } from "./allocator.ts";
 
 const MIN_SIZE = 32;
@@ -19,10 +20,14 @@ interface SizeClass {
   partial: Set<number>;
 }
 
-/** The zsmalloc allocator (`mm/zsmalloc.c`), simplified: no compaction. */
+/**
+ * The zsmalloc allocator (`mm/zsmalloc.c`), simplified: no compaction. Not
+ * evictable (`zs_zpool_shrink` returns -EINVAL up to 5.x), so zswap cannot
+ * write back from it: its shrink counts `reject_reclaim_fail`.
+ */
 export class ZsmallocAllocator implements Allocator {
   readonly name = "zsmalloc";
-  readonly maxSize = 4096;
+  readonly maxSize = PAGE_SIZE;
   readonly #store = new FrameStore();
   readonly #classes: SizeClass[] = [];
   /** Per zspage: first frame, class index, used count, free object stack. */
@@ -34,11 +39,11 @@ export class ZsmallocAllocator implements Allocator {
   readonly #spareIds: number[] = [];
 
   constructor() {
-    for (let size = MIN_SIZE; size <= 4096; size += STEP) {
+    for (let size = MIN_SIZE; size <= PAGE_SIZE; size += STEP) {
       let best = 1, bestUse = 0;
       for (let p = 1; p <= MAX_PAGES; p++) {
-        const objs = Math.floor((p * 4096) / size);
-        const use = (objs * size) / (p * 4096);
+        const objs = Math.floor((p * PAGE_SIZE) / size);
+        const use = (objs * size) / (p * PAGE_SIZE);
         if (use > bestUse + 1e-9) {
           best = p;
           bestUse = use;
@@ -47,7 +52,7 @@ export class ZsmallocAllocator implements Allocator {
       this.#classes.push({
         size,
         pages: best,
-        objs: Math.min(OBJ_SLOTS - 1, Math.floor((best * 4096) / size)),
+        objs: Math.min(OBJ_SLOTS - 1, Math.floor((best * PAGE_SIZE) / size)),
         partial: new Set(),
       });
     }
@@ -58,14 +63,13 @@ export class ZsmallocAllocator implements Allocator {
   }
 
   alloc(size: number, maxFrames: number): number {
-    if (size <= 0 || size > this.maxSize) return -1;
     const ci = Math.max(0, Math.ceil((size - MIN_SIZE) / STEP));
     const cls = this.#classes[ci];
     let zs: number;
     if (cls.partial.size > 0) {
       zs = cls.partial.values().next().value as number;
     } else {
-      if (maxFrames > 0 && this.#store.inUse + cls.pages > maxFrames) return -1;
+      if (maxFrames !== 0 && this.#store.inUse + cls.pages > maxFrames) return -1;
       zs = this.#newZspage(ci);
     }
     const obj = this.#zsFree[zs][--this.#zsFreeTop[zs]];
@@ -94,6 +98,10 @@ export class ZsmallocAllocator implements Allocator {
     } else {
       cls.partial.add(zs);
     }
+  }
+
+  reclaimCandidates(): null {
+    return null;
   }
 
   #newZspage(ci: number): number {

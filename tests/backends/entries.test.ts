@@ -4,7 +4,7 @@
  * under random inserts and deletes, through growth and rehashing.
  */
 import assert from "node:assert/strict";
-import { EntryTable, newLru, NIL } from "../../src/backend/entries.ts";
+import { EntryTable, newLru, NIL } from "../../src/backends/entries.ts";
 import { Rng } from "../../src/rng.ts";
 
 Deno.test("entry table: key index matches a Map model under random inserts and deletes", () => {
@@ -21,11 +21,11 @@ Deno.test("entry table: key index matches a Map model under random inserts and d
     assert.equal(found, model.get(k) ?? NIL, `find ${k} at step ${step}`);
     if (found === NIL) {
       const id = t.alloc(step, 1, 0, 0, a, b, c);
-      t.index(id);
+      t.addKey(id);
       t.push(lru, id);
       model.set(k, id);
     } else if (rng.int(3) > 0) {
-      t.unindex(found);
+      t.removeKey(found);
       t.unlink(lru, found);
       t.release(found);
       model.delete(k);

@@ -1,0 +1,140 @@
+/**
+ * The dashboard measured in a real terminal (tmux, 120x40), as #9 asks:
+ * - key press to screen: `m` sent with `tmux send-keys`, time until the
+ *   captured pane shows one more mount (the worker's round trip and a
+ *   redraw), with the default scenario and zcache registered;
+ * - quit: `q` sent during `:run 1000000` (zcache), time until the shell
+ *   after the dashboard prints its marker (process gone, terminal restored);
+ * - CPU of the dashboard process (all threads, /proc/PID/stat) over 15 s at
+ *   10 Hz: default scenario with no backend, then paused.
+ * Polling the pane every 2 ms adds up to that much to each time. Run:
+ *   deno run --allow-run --allow-read --allow-env bench/dashboard_tmux.ts
+ */
+const ROOT = new URL("../", import.meta.url).pathname;
+const SOCKET = `tmemtop-bench-${Deno.pid}`;
+const S = "bench";
+const DONE = "tmemtop-bench-done";
+
+async function tmux(...args: string[]): Promise<string> {
+  const out = await new Deno.Command("tmux", { args: ["-L", SOCKET, ...args], stdout: "piped" })
+    .output();
+  return new TextDecoder().decode(out.stdout);
+}
+const pane = () => tmux("capture-pane", "-p", "-t", S);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(ok: (s: string) => boolean, timeoutMs = 60_000): Promise<number> {
+  const t0 = performance.now();
+  while (performance.now() - t0 < timeoutMs) {
+    if (ok(await pane())) return performance.now() - t0;
+    await sleep(2);
+  }
+  throw new Error("timed out; screen:\n" + (await pane()));
+}
+
+async function start(): Promise<void> {
+  await tmux("kill-server").catch(() => {});
+  await tmux(
+    "new-session",
+    "-d",
+    "-x",
+    "120",
+    "-y",
+    "40",
+    "-s",
+    S,
+    "-c",
+    ROOT,
+    `deno task monitor; echo ${DONE}; sleep 60`,
+  );
+  await until((s) => /waiting for a backend/.test(s));
+}
+
+/** The dashboard's process id (the deno child of the pane's shell chain). */
+async function dashboardPid(): Promise<number> {
+  const panePid = Number((await tmux("display", "-p", "-t", S, "#{pane_pid}")).trim());
+  const out = new TextDecoder().decode(
+    (await new Deno.Command("ps", { args: ["-eo", "pid,ppid,args"], stdout: "piped" }).output())
+      .stdout,
+  );
+  const rows = out.trim().split("\n").slice(1).map((l) => l.trim().split(/\s+/, 3));
+  const kids = (p: number) => rows.filter((r) => Number(r[1]) === p);
+  const seen: number[] = [];
+  const walk = (p: number) => kids(p).forEach((r) => (seen.push(Number(r[0])), walk(Number(r[0]))));
+  walk(panePid);
+  const deno = seen.find((p) => rows.find((r) => Number(r[0]) === p)?.[2].includes("mod.ts"));
+  if (!deno) throw new Error("no dashboard process");
+  return deno;
+}
+
+function cpuTicks(pid: number): number {
+  const f = Deno.readTextFileSync(`/proc/${pid}/stat`).split(") ")[1].split(" ");
+  return Number(f[11]) + Number(f[12]); // utime + stime (fields 14, 15)
+}
+
+async function cpuShare(pid: number, ms: number): Promise<number> {
+  const a = cpuTicks(pid), t0 = performance.now();
+  await sleep(ms);
+  const b = cpuTicks(pid), dt = (performance.now() - t0) / 1000;
+  return (b - a) / 100 / dt; // USER_HZ = 100
+}
+
+const median = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mounted = (s: string) => Number(/Pools (\d+) mounted/.exec(s)?.[1] ?? -1);
+const load = () => Deno.readTextFileSync("/proc/loadavg").split(" ").slice(0, 3).join(" ");
+
+try {
+  const report: Record<string, unknown> = { load_before: load() };
+  // CPU: default scenario, no backend, 10 Hz; then paused.
+  await start();
+  const pid = await dashboardPid();
+  await sleep(3000);
+  report.cpu_default_no_backend = await cpuShare(pid, 15_000);
+  await tmux("send-keys", "-t", S, " ");
+  await until((s) => s.includes("PAUSED"));
+  await sleep(1000);
+  report.cpu_paused = await cpuShare(pid, 15_000);
+  await tmux("send-keys", "-t", S, " ");
+
+  // Key to screen, zcache running.
+  await tmux("send-keys", "-t", S, "r");
+  await until((s) => s.includes("Register a backend"));
+  await tmux("send-keys", "-t", S, "Enter");
+  await until((s) => /backend ● zcache/.test(s));
+  await sleep(3000);
+  const keyMs: number[] = [];
+  for (let i = 0; i < 21; i++) {
+    const n = mounted(await pane());
+    await tmux("send-keys", "-t", S, "m");
+    keyMs.push(await until((s) => mounted(s) === n + 1));
+    await sleep(150);
+  }
+  report.key_to_screen_ms = { median: median(keyMs), max: Math.max(...keyMs), n: keyMs.length };
+
+  // Quit during a long run (zcache).
+  const quitMs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    if (i > 0) {
+      await start();
+      await tmux("send-keys", "-t", S, "r");
+      await until((s) => s.includes("Register a backend"));
+      await tmux("send-keys", "-t", S, "Enter");
+      await until((s) => /backend ● zcache/.test(s));
+    }
+    await tmux("send-keys", "-t", S, "-l", ":run 1000000");
+    await tmux("send-keys", "-t", S, "Enter");
+    await until((s) => /⧗ run 1000000/.test(s));
+    await sleep(1000);
+    await tmux("send-keys", "-t", S, "q");
+    quitMs.push(await until((s) => s.includes(DONE)));
+  }
+  report.quit_during_run_ms = {
+    median: median(quitMs),
+    max: Math.max(...quitMs),
+    n: quitMs.length,
+  };
+  report.load_after = load();
+  console.log(JSON.stringify(report, null, 2));
+} finally {
+  await tmux("kill-server").catch(() => {});
+}

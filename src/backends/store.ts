@@ -1,0 +1,383 @@
+/**
+ * The page store every backend builds on: the entry table (cleancache keys
+ * (pool, inode, index), frontswap keys (type, offset)), cleancache pools with
+ * their per-inode lists, one LRU per frontend, and the bytes: same-filled
+ * words or compressed objects in an allocator. It holds no policy: what is
+ * accepted, what is evicted and what is written back is each backend's
+ * module (zcache.ts, zswap.ts, tmem.ts, ram.ts), which calls these parts.
+ */
+import { fillSame, isSameFilled, PAGE_SIZE, SAME_WORD } from "../content.ts";
+import type { Allocator } from "./alloc/allocator.ts";
+import type { Compressor } from "./compressors.ts";
+import { EntryTable, type Lru, newLru, NIL } from "./entries.ts";
+import type { PoolUsage, PutResult, RejectReason } from "./ops.ts";
+import type { BackendStats } from "../snapshot.ts";
+
+export { NIL };
+
+/** A cleancache pool (or a backend's frontswap pool, which holds no inode lists). */
+export interface Pool {
+  id: number;
+  /** uuid of a shared pool, null for a private one. */
+  uuid: string | null;
+  /** Superblocks using a shared pool. */
+  users: number;
+  /** Inode -> head of its circular list of entries (insertion order). */
+  inodes: Map<number, number>;
+  pages: number;
+  bytes: number;
+}
+
+/** Frontswap keys use pageIndex -1 and owner ~type (always negative). */
+const SWAP_INDEX = -1;
+
+/** Which kind of word `isSame` looks for. */
+export type SameFilledRule = "none" | "zero" | "word";
+
+/** The counters every backend reports under the common names. */
+export interface CommonCounters {
+  reject_compress_poor: number;
+  reject_alloc_fail: number;
+  reject_reclaim_fail: number;
+  pool_limit_hit: number;
+  evicted_pages: number;
+  written_back_pages: number;
+  duplicate_entry: number;
+}
+
+export function newCommonCounters(): CommonCounters {
+  return {
+    reject_compress_poor: 0,
+    reject_alloc_fail: 0,
+    reject_reclaim_fail: 0,
+    pool_limit_hit: 0,
+    evicted_pages: 0,
+    written_back_pages: 0,
+    duplicate_entry: 0,
+  };
+}
+
+/** Entries, pools, LRUs and bytes; see the module comment. */
+export class PageStore {
+  readonly t = new EntryTable();
+  readonly ccLru: Lru = newLru();
+  readonly swLru: Lru = newLru();
+  readonly pools = new Map<number, Pool>();
+  /** Allocator entry handle -> entry id, per allocator (for reclaim by frame). */
+  readonly #byHandle = new Map<Allocator, Map<number, number>>();
+  readonly codec: Compressor;
+  /** Allocator of cleancache pages and of frontswap pages (the same one except in zcache). */
+  readonly ccAlloc: Allocator;
+  readonly swAlloc: Allocator;
+  /** Bytes stored in front of each object (zcache's tmem handle), not counted as compressed bytes. */
+  readonly overhead: number;
+  sameFilled = 0;
+  compressedBytes = 0;
+  /** Result of the last put/store. */
+  last: PutResult = { clen: null, reason: null };
+  readonly #scratch = new Uint8Array(PAGE_SIZE);
+
+  constructor(codec: Compressor, ccAlloc: Allocator, swAlloc = ccAlloc, overhead = 0) {
+    this.codec = codec;
+    this.ccAlloc = ccAlloc;
+    this.swAlloc = swAlloc;
+    this.overhead = overhead;
+    this.#byHandle.set(ccAlloc, new Map());
+    this.#byHandle.set(swAlloc, new Map());
+  }
+
+  /** Record the outcome of a put/store for `lastResult()`. */
+  result(clen: number | null, reason: RejectReason | null): boolean {
+    this.last = { clen, reason };
+    return reason === null;
+  }
+
+  // ---------------- encoding ----------------
+
+  /** Whether `page` is same-filled under `rule`; the word is then in SAME_WORD. */
+  isSame(page: Uint8Array, rule: SameFilledRule): boolean {
+    if (rule === "none" || !isSameFilled(page)) return false;
+    return rule === "word" || (SAME_WORD[0] === 0 && SAME_WORD[1] === 0);
+  }
+
+  /** Compress a page. */
+  compress(page: Uint8Array): Uint8Array {
+    return this.codec.compress(page);
+  }
+
+  /** Copy compressed bytes into a fresh allocation `h` of `alloc` (after the overhead). */
+  write(alloc: Allocator, h: number, c: Uint8Array): void {
+    alloc.view(h, c.length + this.overhead).set(c, this.overhead);
+  }
+
+  /** Decompress entry `e` into `out`. */
+  decode(e: number, out: Uint8Array): void {
+    const t = this.t, h = t.handle[e];
+    if (h < 0) {
+      fillSame(out, t.lo[e], t.hi[e]);
+      return;
+    }
+    const alloc = t.owner[e] < 0 ? this.swAlloc : this.ccAlloc;
+    const src = alloc.view(h, t.size[e] + this.overhead).subarray(this.overhead);
+    this.codec.decompress(src, out);
+  }
+
+  /** The entry holding allocator handle `h`, or NIL. */
+  entryOf(alloc: Allocator, h: number): number {
+    return this.#byHandle.get(alloc)!.get(h) ?? NIL;
+  }
+
+  // ---------------- pools ----------------
+
+  /** The lowest pool id not in use, from `from`. */
+  freePoolId(from = 0): number {
+    let id = from;
+    while (this.pools.has(id)) id++;
+    return id;
+  }
+
+  newPool(id: number, uuid: string | null): Pool {
+    const p: Pool = { id, uuid, users: 1, inodes: new Map(), pages: 0, bytes: 0 };
+    this.pools.set(id, p);
+    return p;
+  }
+
+  /** Drop every page of a pool and the pool itself. */
+  destroyPool(p: Pool): void {
+    for (const head of [...p.inodes.values()]) this.ccDropList(head);
+    this.pools.delete(p.id);
+  }
+
+  // ---------------- cleancache entries ----------------
+
+  ccFind(pool: number, ino: number, index: number): number {
+    return this.t.find(pool, ino, index);
+  }
+
+  /** Add a cleancache entry for bytes already placed (`h` >= 0) or a same-filled word (`h` < 0). */
+  ccInsert(p: Pool, ino: number, index: number, h: number, size: number): number {
+    const t = this.t;
+    const e = this.#alloc(h, size, p.id, ino, index, this.ccAlloc);
+    t.addKey(e);
+    const head = p.inodes.get(ino);
+    const h2 = t.inodeAppend(head ?? NIL, e);
+    if (head === undefined) p.inodes.set(ino, h2);
+    p.pages++;
+    p.bytes += size;
+    t.push(this.ccLru, e);
+    return e;
+  }
+
+  ccDrop(e: number): void {
+    const t = this.t;
+    const p = this.pools.get(t.owner[e])!;
+    const ino = t.object[e];
+    const head = p.inodes.get(ino)!;
+    const h2 = t.inodeRemove(head, e);
+    if (h2 === NIL) p.inodes.delete(ino);
+    else if (h2 !== head) p.inodes.set(ino, h2);
+    p.pages--;
+    p.bytes -= t.size[e];
+    t.removeKey(e);
+    t.unlink(this.ccLru, e);
+    this.#release(e, this.ccAlloc);
+  }
+
+  /** Drop every entry of one inode's list. */
+  ccDropList(head: number): void {
+    const t = this.t;
+    for (let e = head;;) {
+      const n = t.inext[e];
+      this.ccDrop(e);
+      if (n === e) break;
+      e = n;
+    }
+  }
+
+  ccDropInode(p: Pool, ino: number): void {
+    const head = p.inodes.get(ino);
+    if (head !== undefined) this.ccDropList(head);
+  }
+
+  // ---------------- frontswap entries ----------------
+
+  swFind(type: number, offset: number): number {
+    return this.t.find(~type, offset, SWAP_INDEX);
+  }
+
+  swInsert(type: number, offset: number, h: number, size: number): number {
+    const e = this.#alloc(h, size, ~type, offset, SWAP_INDEX, this.swAlloc);
+    this.t.addKey(e);
+    this.t.push(this.swLru, e);
+    return e;
+  }
+
+  swDrop(e: number): void {
+    this.t.removeKey(e);
+    this.t.unlink(this.swLru, e);
+    this.#release(e, this.swAlloc);
+  }
+
+  /** Swap type of frontswap entry `e`. */
+  swType(e: number): number {
+    return ~this.t.owner[e];
+  }
+
+  /** Drop every frontswap entry of `type`. */
+  swDropType(type: number): void {
+    const t = this.t, key = ~type;
+    for (let e = this.swLru.head; e !== NIL;) {
+      const n = t.next[e];
+      if (t.owner[e] === key) this.swDrop(e);
+      e = n;
+    }
+  }
+
+  /** Decompress frontswap entry `e`, drop it, and hand the page to `write` (writeback). */
+  swWriteBack(e: number, write: (type: number, offset: number, page: Uint8Array) => void): void {
+    const type = this.swType(e), offset = this.t.object[e];
+    this.decode(e, this.#scratch);
+    this.swDrop(e);
+    write(type, offset, this.#scratch);
+  }
+
+  // ---------------- reporting ----------------
+
+  poolUsage(pool: number): PoolUsage | null {
+    const p = this.pools.get(pool);
+    return p ? { pages: p.pages, compressedBytes: p.bytes, shared: p.uuid !== null } : null;
+  }
+
+  /** Frames in use over both allocators. */
+  get frames(): number {
+    return this.ccAlloc === this.swAlloc
+      ? this.ccAlloc.frames
+      : this.ccAlloc.frames + this.swAlloc.frames;
+  }
+
+  /** The stored-page fields of `BackendStats`. */
+  pageStats(): Pick<
+    BackendStats,
+    | "stored_pages"
+    | "cleancache_pages"
+    | "frontswap_pages"
+    | "same_filled_pages"
+    | "pool_total_size"
+    | "compressed_bytes"
+    | "original_bytes"
+    | "compression_ratio"
+    | "effective_ratio"
+  > {
+    const stored = this.ccLru.size + this.swLru.size;
+    const pooled = stored - this.sameFilled;
+    const poolBytes = this.frames * PAGE_SIZE;
+    return {
+      stored_pages: stored,
+      cleancache_pages: this.ccLru.size,
+      frontswap_pages: this.swLru.size,
+      same_filled_pages: this.sameFilled,
+      pool_total_size: poolBytes,
+      compressed_bytes: this.compressedBytes,
+      original_bytes: stored * PAGE_SIZE,
+      compression_ratio: this.compressedBytes > 0 ? (pooled * PAGE_SIZE) / this.compressedBytes : 0,
+      effective_ratio: poolBytes > 0 ? (pooled * PAGE_SIZE) / poolBytes : 0,
+    };
+  }
+
+  /** Check the entry table, pools, LRUs and byte counts against each other. */
+  audit(): string[] {
+    const problems: string[] = [];
+    const t = this.t;
+    let cc = 0, sw = 0, bytes = 0, same = 0;
+    for (const p of this.pools.values()) {
+      let pages = 0, pbytes = 0;
+      for (const [ino, head] of p.inodes) {
+        let e = head;
+        do {
+          pages++;
+          pbytes += t.size[e];
+          if (t.handle[e] < 0) same++;
+          if (t.owner[e] !== p.id || t.object[e] !== ino) {
+            problems.push(`pool ${p.id} inode ${ino}: holds an entry of another key`);
+          }
+          if (t.find(p.id, ino, t.pageIndex[e]) !== e) {
+            problems.push(
+              `pool ${p.id} inode ${ino} index ${t.pageIndex[e]}: not found by its key`,
+            );
+          }
+          e = t.inext[e];
+        } while (e !== head && pages <= t.top);
+      }
+      if (pages !== p.pages || pbytes !== p.bytes) {
+        problems.push(`pool ${p.id}: counted ${p.pages}/${p.bytes}, holds ${pages}/${pbytes}`);
+      }
+      cc += pages;
+      bytes += pbytes;
+    }
+    for (let e = this.swLru.head, n = 0; e !== NIL && n <= t.top; e = t.next[e], n++) {
+      sw++;
+      bytes += t.size[e];
+      if (t.handle[e] < 0) same++;
+      if (t.find(t.owner[e], t.object[e], SWAP_INDEX) !== e) {
+        problems.push(`type ${~t.owner[e]} offset ${t.object[e]}: not found by its key`);
+      }
+    }
+    const ccLinked = this.#countLru(this.ccLru);
+    if (cc !== this.ccLru.size || ccLinked !== cc) {
+      problems.push(`cleancache LRU ${this.ccLru.size} (${ccLinked} linked) != ${cc}`);
+    }
+    if (sw !== this.swLru.size) problems.push(`frontswap LRU ${this.swLru.size} != ${sw}`);
+    if (t.live !== cc + sw || t.indexed !== cc + sw) {
+      problems.push(`entry table: ${t.live} live, ${t.indexed} indexed, ${cc + sw} held`);
+    }
+    if (bytes !== this.compressedBytes) {
+      problems.push(`compressed_bytes ${this.compressedBytes} != ${bytes}`);
+    }
+    if (same !== this.sameFilled) problems.push(`same_filled ${this.sameFilled} != ${same}`);
+    let handles = 0;
+    for (const m of new Set(this.#byHandle.values())) handles += m.size;
+    if (handles !== cc + sw - same) {
+      problems.push(`${handles} handles for ${cc + sw - same} objects`);
+    }
+    if (this.frames * PAGE_SIZE < bytes) problems.push("pool smaller than its contents");
+    return problems;
+  }
+
+  // ---------------- internals ----------------
+
+  #alloc(
+    h: number,
+    size: number,
+    owner: number,
+    object: number,
+    index: number,
+    alloc: Allocator,
+  ): number {
+    let lo = 0, hi = 0;
+    if (h < 0) {
+      lo = SAME_WORD[0];
+      hi = SAME_WORD[1];
+      this.sameFilled++;
+    } else this.compressedBytes += size;
+    const e = this.t.alloc(h < 0 ? -1 : h, size, lo, hi, owner, object, index);
+    if (h >= 0) this.#byHandle.get(alloc)!.set(h, e);
+    return e;
+  }
+
+  #release(e: number, alloc: Allocator): void {
+    const t = this.t, h = t.handle[e];
+    if (h < 0) this.sameFilled--;
+    else {
+      alloc.free(h, t.size[e] + this.overhead);
+      this.#byHandle.get(alloc)!.delete(h);
+      this.compressedBytes -= t.size[e];
+    }
+    t.release(e);
+  }
+
+  #countLru(l: Lru): number {
+    let n = 0;
+    for (let e = l.head; e !== NIL && n <= this.t.top; e = this.t.next[e]) n++;
+    return n;
+  }
+}
