@@ -22,6 +22,7 @@ import { checkWorkersCanLoad, dropWrite } from "./permissions.ts";
 import { Writer } from "./writer.ts";
 import { fileContentPort } from "./files.ts";
 import { type HostSource, openHostSource, startSampling } from "./host/read.ts";
+import { expandingPort, hostExpander } from "./host/from_host.ts";
 import type { HostSnapshot } from "../src/host/snapshot.ts";
 
 /** The dashboard's entry points (tui/mod.ts), loaded only when needed. */
@@ -162,6 +163,7 @@ async function runSession(
       json: flags.json,
       record: recorder ? (line) => recorder.push(line) : undefined,
       host: host ? () => host.last : undefined,
+      expand: hostExpander(() => host ? host.last : undefined),
     });
     let code = EXIT.ok as number;
     if (input) code = await runScript(session, input, out, flags.json);
@@ -234,12 +236,14 @@ async function dashboard(
     Deno.env.delete("CI");
     Deno.env.delete("CONTINUOUS_INTEGRATION");
     const { runDashboard } = await wiring.dashboard();
-    const port = new WorkerSessionPort({
+    const worker = new WorkerSessionPort({
       regime: flags.regime,
       seed: flags.seed,
       options: { writethrough: simulation.writethrough, exclusiveLoads: simulation.exclusiveLoads },
       record: recorder ? (line) => recorder.push(line) : undefined,
     });
+    // register zswap from=host is rewritten here, where the host's samples are.
+    const port = expandingPort(worker, hostExpander(() => host ? host.last : undefined));
     return await runDashboard({
       port,
       rate: flags.rate,

@@ -80,3 +80,20 @@ Deno.test("files workload from the command line, reading only the folder it is g
   // Outside the allowed folder: refused in one line, naming the line and why.
   assert.match(lines.at(-1).error, /^line 8: workload: files: \/nonexistent: not allowed/);
 });
+
+Deno.test("register zswap from=host: the host's parameters as options, recorded as such", async () => {
+  const rec = await Deno.makeTempFile();
+  try {
+    const r = await runCli(["--host-root", ENABLED, "--record", rec], "register zswap from=host\n");
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(
+      await Deno.readTextFile(rec),
+      /^register zswap compressor=zstd allocator=zsmalloc max_pool_percent=20 full=reject accept_threshold=90 same_filled=on$/m,
+    );
+    const off = await runCli([], "register zswap from=host\n");
+    assert.equal(off.code, 2);
+    assert.match(off.stderr, /line 1: register: from=host needs the host view/);
+  } finally {
+    await Deno.remove(rec);
+  }
+});
