@@ -37,10 +37,10 @@ import { SimContext } from "./sim/context.ts";
 import { FileSide } from "./sim/files.ts";
 import { SwapSide } from "./sim/swap.ts";
 import { buildSnapshot } from "./sim/snapshot.ts";
-import { BackendList, type RegisterResult } from "./sim/backends.ts";
+import { BackendList, type PutOutcome, type RegisterResult } from "./sim/backends.ts";
 
 export { DEFAULT_SWAP_SLOTS, MAX_SWAP_SLOTS, MAX_SWAPFILES } from "./limits.ts";
-export type { RegisterResult } from "./sim/backends.ts";
+export type { PutOutcome, RegisterResult } from "./sim/backends.ts";
 
 export interface SimulationOptions {
   regime?: Regime;
@@ -166,6 +166,15 @@ export class Simulation implements WorkloadHost {
   put(name: string, ino: number, index: number, cls: ContentClass = "text"): void {
     this.#files.put(name, ino, index, cls);
   }
+  /** Script `put`, and what the backend it reached made of it (null: it reached none). */
+  putReported(
+    name: string,
+    ino: number,
+    index: number,
+    cls: ContentClass = "text",
+  ): PutOutcome | null {
+    return this.#backends.lastPut(() => this.put(name, ino, index, cls)).reached;
+  }
   /** Put the current on-disk version of a clean page leaving the page cache. */
   putClean(name: string, ino: number, index: number): void {
     this.#files.putClean(name, ino, index);
@@ -252,6 +261,14 @@ export class Simulation implements WorkloadHost {
     stamp?: number,
   ): "stored" | "rejected" {
     return this.#swap.store(type, offset, cls, stamp);
+  }
+  /** Script `store`, and what the backend that took or last refused it made of it. */
+  storeReported(
+    type: number,
+    offset: number,
+    cls: PageContent = "text",
+  ): { value: "stored" | "rejected"; reached: PutOutcome | null } {
+    return this.#backends.lastPut(() => this.store(type, offset, cls));
   }
   /** Swap in: `frontswap_load`, or the disk on a miss; always verified. */
   load(type: number, offset: number): "hit" | "miss" {

@@ -397,7 +397,13 @@ const store = command<SwapSlot & { kind: "store"; cls: ContentClass }>({
   },
   format: (c) => `store ${c.type} ${c.offset} ${c.cls}`,
   execute(c, { sim }): Outcome {
-    return withResult(store, c, sim.store(c.type, c.offset, c.cls));
+    const { value, reached } = sim.storeReported(c.type, c.offset, c.cls);
+    const out = withResult(store, c, value);
+    // --json: the backend the store reached, the compressed length, and why it was refused
+    if (reached) {
+      out.data = { backend: reached.backend, clen: reached.clen, reason: reached.reason };
+    }
+    return out;
   },
 });
 

@@ -6,7 +6,13 @@
  * stacked). Unregistering (ours) writes the leaving backend's frontswap
  * pages back first.
  */
-import type { Backend, BackendHost } from "../backends/ops.ts";
+import type {
+  Backend,
+  BackendHost,
+  CleancacheOps,
+  FrontswapOps,
+  PutResult,
+} from "../backends/ops.ts";
 import type { CleancacheRegistration } from "../frontend/cleancache.ts";
 import type { FrontswapRegistration } from "../frontend/frontswap.ts";
 import type { IntegrityOracle } from "../integrity.ts";
@@ -24,6 +30,8 @@ export interface Registered {
   frontswap: boolean;
   /** It switched frontswap exclusive gets on (staging zcache). */
   exclusiveGets?: boolean;
+  /** The frontswap ops as registered (they note which backend a store reached). */
+  frontswapOps?: FrontswapOps;
 }
 
 /** What a registration did, beyond the plain case (for the command's result line). */
@@ -38,6 +46,8 @@ export class BackendList {
   /** Newest first. */
   #list: Registered[] = [];
   #serial = 0;
+  /** The backend the latest put or store reached (see `lastPut`). */
+  #reached: Backend | null = null;
 
   constructor(
     private readonly ctx: SimContext,
@@ -87,9 +97,11 @@ export class BackendList {
     };
     b.attach(this.#host(r));
     this.ctx.registeringSerial = r.serial;
-    const cc = b.cleancache ? this.files.cc.registerOps(b.cleancache) : null;
+    const reached = () => this.#reached = b;
+    const cc = b.cleancache ? this.files.cc.registerOps(notingPuts(b.cleancache, reached)) : null;
     this.ctx.registeringSerial = 0;
-    const fs = b.frontswap ? this.swap.fs.registerOps(b.frontswap) : null;
+    r.frontswapOps = b.frontswap ? notingStores(b.frontswap, reached) : undefined;
+    const fs = r.frontswapOps ? this.swap.fs.registerOps(r.frontswapOps) : null;
     r.cleancache = cc !== null && cc !== "refused";
     r.frontswap = fs !== null;
     if (r.cleancache) this.ctx.cleancacheSerial = r.serial;
@@ -121,8 +133,8 @@ export class BackendList {
     const b = r.backend;
     const page = this.ctx.page;
     let written = 0;
-    if (r.frontswap && b.frontswap) {
-      written = this.swap.fs.unregisterOps(b.frontswap, (type, offset) => {
+    if (r.frontswap && r.frontswapOps) {
+      written = this.swap.fs.unregisterOps(r.frontswapOps, (type, offset) => {
         if (!b.peekSwapPage(type, offset, page)) return false;
         this.swap.writeBack(type, offset, page);
         return true;
@@ -139,6 +151,18 @@ export class BackendList {
         this.#list.some((x) => x.exclusiveGets === true);
     }
     this.ctx.log("unregister", `unregister ${b.name}: ${written} frontswap pages written back`);
+  }
+
+  /**
+   * Run `op` (one put or store) and say what the backend it reached made of
+   * it: its name, the compressed length and, when refused, why
+   * (`Backend.lastResult`); null when it reached no backend.
+   */
+  lastPut<T>(op: () => T): { value: T; reached: PutOutcome | null } {
+    this.#reached = null;
+    const value = op();
+    const b = this.#reached as Backend | null;
+    return { value, reached: b && { backend: b.name, ...b.lastResult() } };
   }
 
   /** Every backend's own audit. */
@@ -180,4 +204,39 @@ function registrationNote(
     );
   }
   return parts.length ? parts.join("; ") : null;
+}
+
+/** What a put or store that reached a backend came to (`--json`'s `clen` and `reason`). */
+export interface PutOutcome extends PutResult {
+  backend: string;
+}
+
+/** `ops` whose `put_page` first notes that it was reached. */
+function notingPuts(ops: CleancacheOps, reached: () => void): CleancacheOps {
+  return {
+    initFs: (size) => ops.initFs(size),
+    initSharedFs: (uuid, size) => ops.initSharedFs(uuid, size),
+    getPage: (pool, ino, index, out) => ops.getPage(pool, ino, index, out),
+    putPage: (pool, ino, index, page) => {
+      reached();
+      ops.putPage(pool, ino, index, page);
+    },
+    invalidatePage: (pool, ino, index) => ops.invalidatePage(pool, ino, index),
+    invalidateInode: (pool, ino) => ops.invalidateInode(pool, ino),
+    invalidateFs: (pool) => ops.invalidateFs(pool),
+  };
+}
+
+/** `ops` whose `store` first notes that it was reached. */
+function notingStores(ops: FrontswapOps, reached: () => void): FrontswapOps {
+  return {
+    init: (type) => ops.init(type),
+    store: (type, offset, page) => {
+      reached();
+      return ops.store(type, offset, page);
+    },
+    load: (type, offset, out) => ops.load(type, offset, out),
+    invalidatePage: (type, offset) => ops.invalidatePage(type, offset),
+    invalidateArea: (type) => ops.invalidateArea(type),
+  };
 }

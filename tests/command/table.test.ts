@@ -4,7 +4,14 @@
  * its word is unique. Adding a command is one entry (checked here).
  */
 import assert from "node:assert/strict";
-import { COMMANDS, formatCommand, helpText, isSlowLine, parseLine } from "../../src/command/mod.ts";
+import {
+  COMMANDS,
+  createSession,
+  formatCommand,
+  helpText,
+  isSlowLine,
+  parseLine,
+} from "../../src/command/mod.ts";
 
 /** One valid line per command word (every entry must have one). */
 const SAMPLES: Record<string, string[]> = {
@@ -73,4 +80,25 @@ Deno.test("slow commands (output is written before them) are those the table mar
   assert.equal(isSlowLine("  run 5 # long"), true);
   assert.equal(isSlowLine("runx 5"), false);
   assert.equal(isSlowLine("# run 5"), false);
+});
+
+Deno.test("a store that reached a backend says which, its compressed length and why it was refused", () => {
+  const s = createSession();
+  for (const l of ["mount a", "swapon 0 slots=16"]) assert.equal(s.execute(l).ok, true, l);
+  // No backend yet: the store reached none, so nothing is added.
+  assert.equal(s.execute("store 0 1").data, undefined);
+  s.execute("register zswap");
+  const stored = s.execute("store 0 2");
+  assert.equal(stored.result, "stored");
+  assert.equal(stored.data?.backend, "zswap");
+  assert.ok((stored.data?.clen as number) > 0 && (stored.data?.clen as number) < 3960);
+  assert.equal(stored.data?.reason, null);
+  // mm/zswap.c (4.2) `zswap_frontswap_store`: a compressed length over the zbud limit is
+  // `reject_compress_poor`.
+  const refused = s.execute("store 0 3 random");
+  assert.equal(refused.result, "rejected");
+  assert.equal(refused.data?.reason, "compress_poor");
+  assert.ok((refused.data?.clen as number) > 3960);
+  // A same-filled page is kept as one word: clen 0 (4.16+ `zswap_is_page_same_filled`).
+  assert.equal(s.execute("store 0 4 zero").data?.clen, 0);
 });
