@@ -20,7 +20,8 @@ export interface KeyPress {
   key: Key;
 }
 
-const NO_KEY: Key = {
+/** A key press with no modifier or special key set (the base every press is built on). */
+export const NO_KEY: Key = {
   upArrow: false,
   downArrow: false,
   leftArrow: false,

@@ -2,29 +2,7 @@
 import assert from "node:assert/strict";
 import type { Key } from "ink";
 import { KEYMAP, lookup } from "../../tui/keymap.ts";
-
-const NO_KEY: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
+import { NO_KEY } from "../../tui/input.ts";
 
 const PRESSES: [string, Partial<Key>][] = [
   ...[..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .+=-:?"].map((
