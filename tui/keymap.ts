@@ -27,6 +27,7 @@ export type Action =
   | "cancel"
   | "help"
   | "host"
+  | "split"
   | "quit"
   | "interrupt";
 
@@ -209,6 +210,16 @@ export const KEYMAP: readonly Binding[] = [
     keys: "H",
     description: "hide or show the Host panel (with --host or --host-root)",
     match: plainKey("H"),
+  },
+  {
+    action: "split",
+    keys: "|",
+    description:
+      "split view: this session under eager, fake-poolid and deferred side by side (keys act " +
+      "on all three at the same tick; | again returns to this session where it was)",
+    hint: "split",
+    hintOrder: 4.7,
+    match: plainKey("|"),
   },
   {
     action: "quit",

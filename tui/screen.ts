@@ -15,6 +15,7 @@ import { footer } from "./panels/footer.ts";
 import { box, placeOver } from "./frame.ts";
 import { pagerBox, wrap } from "./pager.ts";
 import { graphs } from "./graphs.ts";
+import { splitBody, splitHeader } from "./split.ts";
 
 /** From this size on the graphs are shown beside the panels (`g` hides them). */
 export const GRAPHS_BESIDE = { cols: 160, rows: 48 };
@@ -83,7 +84,11 @@ export function screen(v: ViewState, cols: number, rows: number, noColor = false
   }
   const mode = graphsMode(v, cols, rows);
   let body: Line[];
-  if (mode === "full") body = pad(graphs(v, cols, rows - 2, v.graphFirst), rows - 2);
+  let top = [header(v, cols)];
+  if (v.split) {
+    top = splitHeader(v, cols);
+    body = pad(splitBody(v, cols, rows - 1 - top.length), rows - 1 - top.length);
+  } else if (mode === "full") body = pad(graphs(v, cols, rows - 2, v.graphFirst), rows - 2);
   else if (mode === "beside") {
     const pw = Math.max(MIN_COLS, Math.floor(cols / 2));
     const gw = cols - pw - MIDDLE_SEP.length;
@@ -91,7 +96,7 @@ export function screen(v: ViewState, cols: number, rows: number, noColor = false
     const right = pad(graphs(v, gw, rows - 2, v.graphFirst), rows - 2);
     body = left.map((l, i) => beside(l, pw, right[i], MIDDLE_SEP));
   } else body = panelLines(v, cols, rows);
-  let lines: Line[] = [header(v, cols), ...body, footer(v, cols)];
+  let lines: Line[] = [...top, ...body, footer(v, cols)];
   const o = v.overlay;
   if (o) {
     const { title, body } = o.kind === "pager"

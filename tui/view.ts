@@ -7,6 +7,7 @@ import type { Pager } from "./pager.ts";
 import type { RegisterForm } from "./register_form.ts";
 import { UiEventLog } from "./event_log.ts";
 import type { HostSnapshot } from "../src/host/snapshot.ts";
+import type { SplitView } from "./split.ts";
 
 export type Focus = "pools" | "swap" | "events";
 export const FOCUS_ORDER: readonly Focus[] = ["pools", "swap", "events"];
@@ -57,6 +58,8 @@ export interface ViewState {
   host?: HostSnapshot | null;
   /** Whether the Host panel is drawn (`H` toggles it). */
   hostShown: boolean;
+  /** The split view (`|`, `--split`): the three regimes side by side; null when closed. */
+  split: SplitView | null;
 }
 
 /** A fresh view: nothing selected, focus on Pools, no overlay. */
@@ -86,6 +89,7 @@ export function newView(
     cols: 120,
     rows: 40,
     hostShown: true,
+    split: null,
     ...rest,
   };
 }

@@ -1,0 +1,368 @@
+/**
+ * The split view: the same session under eager, fake-poolid and deferred,
+ * one column each, rows aligned across the columns (the same filesystem, the
+ * same swap type, the same counter on the same row), and every value that
+ * differs between the regimes marked `≠` and highlighted. Pure: the lines
+ * come from the view state (the three snapshots arrive from the split
+ * session, `cli/split_session.ts`).
+ */
+import type { Snapshot } from "../src/snapshot.ts";
+import { REGIME_INFO, REGIMES } from "../src/regime.ts";
+import { fit, type Line, lineWidth, seg, type Style } from "./line.ts";
+import { count, pct, simTime } from "./format.ts";
+import { DIM, ERR, EVENT_STYLE, KEY, OK, STATE_STYLE, SWAP_STATE_WORD } from "./theme.ts";
+import type { ViewState } from "./view.ts";
+import { listWindow } from "./panels/window.ts";
+
+/** The split view's part of the view state. */
+export interface SplitView {
+  /** One snapshot per regime in `REGIMES` order; null until the sessions have started. */
+  regimes: Snapshot[] | null;
+}
+
+/** Between two columns. */
+export const SPLIT_SEP = " │ ";
+/** Marks a row holding a value that differs between the regimes. */
+export const DIFF_MARK = "≠";
+/** How a differing value is drawn (with the mark, so a plain screen says it too). */
+const DIFF: Style = { color: "yellow", bold: true, inverse: true };
+
+/** One value of a row: compared across the columns unless `fixed`. */
+interface Cell {
+  text: string;
+  style?: Style;
+  /** Cells wide (right-aligned when `right`); absent: takes what is left. */
+  w?: number;
+  right?: boolean;
+}
+
+/** One row of a column; rows with the same key are drawn side by side and compared. */
+interface Row {
+  key: string;
+  cells: Cell[];
+  /** Not compared (titles, events). */
+  fixed?: boolean;
+}
+
+const EVENTS_TITLE: Row = {
+  key: "events",
+  fixed: true,
+  cells: [{ text: "events, newest first", style: DIM }],
+};
+
+/** Keys that act on all three, as the split view's second header line lists them. */
+export const SPLIT_KEYS: readonly [string, string][] = [
+  ["r", "register"],
+  ["u", "unregister"],
+  ["m", "mount"],
+  ["M", "umount"],
+  ["s", "swapon"],
+  ["S", "swapoff"],
+  ["w", "workloads"],
+  ["space", "pause"],
+  [".", "step"],
+  [":", "command"],
+  ["|", "leave split"],
+  ["?", "help"],
+  ["q", "quit"],
+];
+
+/** The two header lines: what the view is, then which key does what. */
+export function splitHeader(v: ViewState, w: number): Line[] {
+  const s = v.split?.regimes?.[0] ?? null;
+  const first: Line = [
+    seg("tmemtop split", { bold: true }),
+    seg(
+      "  eager │ fake-poolid │ deferred: one session, keys act on all three at the same tick",
+      DIM,
+    ),
+  ];
+  if (s) first.push(seg("  tick ", DIM), seg(String(s.tick)), seg(` (${simTime(s.tick)})`, DIM));
+  if (v.behind > 1.1) {
+    first.push(seg("  "), seg(` behind ×${v.behind.toFixed(1)} `, { color: "red", inverse: true }));
+  }
+  if (v.paused) {
+    first.push(seg("  "), seg(" ‖ PAUSED ", { color: "yellow", inverse: true, bold: true }));
+  }
+  // Which key does what, on as many lines as the width needs.
+  const items: Line[] = SPLIT_KEYS.map(([k, label]) => [seg(k, KEY), seg(` ${label}  `, DIM)]);
+  items.push([seg(DIFF_MARK, DIFF), seg(" differs  cc cleancache  fs frontswap", DIM)]);
+  const out: Line[] = [first, []];
+  for (const item of items) {
+    const last = out[out.length - 1];
+    if (last.length && lineWidth(last) + lineWidth(item) > w) out.push([...item]);
+    else last.push(...item);
+  }
+  return out;
+}
+
+/** Width of each of the three columns for a terminal `w` cells wide. */
+export function splitColumnWidth(w: number): number {
+  return Math.floor((w - 2 * SPLIT_SEP.length) / REGIMES.length);
+}
+
+/** The three columns, `h` rows of `w` cells. */
+export function splitBody(v: ViewState, w: number, h: number): Line[] {
+  const snaps = v.split?.regimes;
+  if (!snaps) {
+    return [[
+      seg("  starting eager, fake-poolid and deferred (replaying the session so far)…", DIM),
+    ]];
+  }
+  const cw = splitColumnWidth(w);
+  // The newest events of each regime fill the rows the table leaves.
+  const table = alignRows(snaps.map((s) => columnRows(s, cw, v))).length;
+  const room = Math.max(0, h - table - 1);
+  const rows = alignRows(snaps.map((s) => columnRows(s, cw, v, room)));
+  if (room > 0) rows.splice(table, 0, [EVENTS_TITLE, EVENTS_TITLE, EVENTS_TITLE]);
+  const lines: Line[] = [];
+  const poolsRow = rows.findIndex((r) => r[0]?.key.startsWith("sb:") ?? false);
+  // Rows beyond the screen: the filesystems are windowed around the selection, the rest cut.
+  let shown = rows;
+  if (rows.length > h) {
+    const sbs = rows.filter((r) => firstKey(r).startsWith("sb:"));
+    const fixed = rows.length - sbs.length;
+    const win = listWindow(sbs.length, Math.max(1, h - fixed), v.selPool);
+    const keep = new Set(sbs.slice(win.start, win.end).map(firstKey));
+    shown = rows.filter((r) => !firstKey(r).startsWith("sb:") || keep.has(firstKey(r)));
+    if (win.more && poolsRow >= 0) {
+      const at = shown.findIndex((r) => firstKey(r).startsWith("sb:")) +
+        (win.end - win.start);
+      const more: Row = {
+        key: "more",
+        cells: [{ text: `  … ${win.more} more (↑↓)` }],
+        fixed: true,
+      };
+      shown = [...shown.slice(0, at), [more, more, more], ...shown.slice(at)];
+    }
+  }
+  for (const r of shown.slice(0, h)) {
+    const diff = !r.every((x) => !x || x.fixed) && differs(r);
+    const parts = r.map((row, i) => renderRow(row, cw, diff ? diffCells(r, i) : null));
+    lines.push(
+      parts.flatMap((p, i) => (i ? [seg(SPLIT_SEP, DIM), ...fit(p, cw)] : fit(p, cw))),
+    );
+  }
+  if (shown.length > h && lines.length) {
+    lines[lines.length - 1] = [seg(`  … ${shown.length - h + 1} more rows below`, DIM)];
+  }
+  return lines;
+}
+
+function firstKey(r: (Row | null)[]): string {
+  return r.find((x) => x)?.key ?? "";
+}
+
+/** The rows of one regime's column. */
+export function columnRows(s: Snapshot, cw: number, v?: ViewState, events = 0): Row[] {
+  const wide = cw >= 44;
+  const info = REGIME_INFO[s.regime];
+  const rows: Row[] = [
+    {
+      key: "title",
+      fixed: true,
+      cells: [{
+        text: `${s.regime} · cc ${info.cleancache} · fs ${info.frontswap}`,
+        style: { bold: true, color: "cyan" },
+      }],
+    },
+  ];
+  const names = s.backends?.length ? s.backends.map((b) => b.name) : [];
+  rows.push({
+    key: "backend",
+    cells: [
+      { text: "backend", style: DIM, w: 10 },
+      names.length
+        ? {
+          text: `${STATE_STYLE.backed.symbol} ${names.join(", ")}`,
+          style: STATE_STYLE.backed.style,
+        }
+        : { text: `${STATE_STYLE.pending.symbol} none`, style: STATE_STYLE.pending.style },
+    ],
+  });
+  const cc = s.cleancache;
+  const fs = s.frontswap;
+  const swapIns = fs.loads + s.swapTypes.reduce((n, t) => n + t.disk_reads, 0);
+  rows.push({
+    key: "hits",
+    cells: [
+      { text: "hit ratio", style: DIM, w: 10 },
+      { text: "cc", style: DIM, w: 2 },
+      { text: pct(cc.succ_gets, cc.succ_gets + cc.failed_gets), w: 6, right: true },
+      { text: "fs", style: DIM, w: 2 },
+      { text: pct(fs.loads, swapIns), w: 6, right: true },
+    ],
+  });
+  const i = s.integrity;
+  const bad = i.stale_reads > 0 || i.lost_pages > 0;
+  rows.push({
+    key: "integrity",
+    cells: [
+      { text: "integrity", style: DIM, w: 10 },
+      {
+        text: `${bad ? "✗" : "✓"} stale ${count(i.stale_reads)}`,
+        style: i.stale_reads ? ERR : OK,
+        w: 13,
+      },
+      { text: `lost ${count(i.lost_pages)}`, style: i.lost_pages ? ERR : OK },
+    ],
+  });
+  for (const [cause, n] of Object.entries(i.causes ?? {})) {
+    if (n > 0) {
+      rows.push({
+        key: `cause:${cause}`,
+        cells: [{ text: `  ✗ ${cause.replaceAll("_", " ")}`, style: ERR }, {
+          text: count(n),
+          w: 6,
+          right: true,
+          style: ERR,
+        }],
+      });
+    }
+  }
+  const st = (state: string) => s.superblocks.filter((sb) => sb.state === state).length;
+  rows.push({
+    key: "pools",
+    cells: [
+      { text: "pools", style: DIM, w: 10 },
+      { text: `${st("backed")} backed`, style: STATE_STYLE.backed.style, w: 9 },
+      { text: `${st("pending")} pending`, style: STATE_STYLE.pending.style, w: 10 },
+      { text: `${st("uncached")} uncached`, style: STATE_STYLE.uncached.style },
+    ],
+  });
+  rows.push({
+    key: "pending",
+    cells: [
+      { text: "pending", style: DIM, w: 10 },
+      {
+        text: cc.pending.length || fs.pending.length
+          ? `${cc.pending.join(",") || "-"} · swap ${fs.pending.join(",") || "-"}`
+          : "none",
+        style: STATE_STYLE.pending.style,
+      },
+    ],
+  });
+  rows.push({
+    key: "uncached",
+    cells: [
+      { text: "never", style: DIM, w: 10 },
+      {
+        text: cc.uncached.length || fs.uncached.length
+          ? `${cc.uncached.join(",") || "-"} · swap ${fs.uncached.join(",") || "-"}`
+          : "none",
+        style: STATE_STYLE.uncached.style,
+      },
+    ],
+  });
+  rows.push({
+    key: "skipped",
+    cells: [
+      { text: "skipped", style: DIM, w: 10 },
+      { text: `${count(cc.skipped)} cc`, w: 8 },
+      { text: `${count(fs.skipped)} fs`, w: 8 },
+    ],
+  });
+  for (const t of s.swapTypes) {
+    const S = STATE_STYLE[t.state];
+    rows.push({
+      key: `sw:${t.type}`,
+      cells: [
+        { text: `swap ${t.type}`, w: 10 },
+        { text: `${S.symbol} ${SWAP_STATE_WORD[t.state]}`, style: S.style, w: 9 },
+        { text: `${count(t.pages)}p`, w: 7, right: true },
+        ...(wide ? [{ text: `${count(t.succ_stores)} st`, w: 9, right: true }] : []),
+      ],
+    });
+  }
+  s.superblocks.forEach((sb, n) => {
+    const S = STATE_STYLE[sb.state];
+    const sel = v?.interactive && n === v.selPool;
+    rows.push({
+      key: `sb:${sb.name}`,
+      cells: [
+        { text: `${sel ? "›" : " "}${S.symbol} ${sb.name}${sb.uuid ? "*" : ""}`, style: S.style },
+        { text: poolText(sb, wide), style: S.style, w: wide ? 15 : 10 },
+        ...(wide ? [{ text: `${count(sb.pages)}p`, w: 7, right: true }] : []),
+        { text: pct(sb.hits, sb.hits + sb.misses), w: 6, right: true },
+      ],
+    });
+  });
+  for (const e of s.events.slice(0, events)) {
+    const es = EVENT_STYLE[e.kind];
+    rows.push({
+      key: `ev`,
+      fixed: true,
+      cells: [{ text: `${es.symbol} ${e.tick} ${e.text}`, style: { ...es.style, dim: true } }],
+    });
+  }
+  return rows;
+}
+
+/** Pool id as the column has room for: real id, fake id, pending, uncached. */
+function poolText(sb: Snapshot["superblocks"][number], wide: boolean): string {
+  const fake = sb.fakeId !== null ? (wide ? ` fake ${sb.fakeId}` : `/f${sb.fakeId}`) : "";
+  if (sb.state === "backed") return `${wide ? "pool " : ""}${sb.realPoolId ?? sb.poolId}${fake}`;
+  if (sb.state === "pending") return `${wide ? "pending" : "pend"}${fake}`;
+  return "uncached";
+}
+
+/**
+ * The rows of the three columns side by side: every key in the order it first
+ * appears (a row one regime lacks is empty there). Event rows stay per column.
+ */
+export function alignRows(columns: Row[][]): (Row | null)[][] {
+  const order: string[] = [];
+  const seen = new Set<string>();
+  for (const col of columns) {
+    for (const r of col) {
+      if (r.key === "ev" || seen.has(r.key)) continue;
+      seen.add(r.key);
+      order.push(r.key);
+    }
+  }
+  const byKey = columns.map((col) => new Map(col.map((r) => [r.key, r])));
+  const out = order.map((k) => byKey.map((m) => m.get(k) ?? null));
+  const events = columns.map((col) => col.filter((r) => r.key === "ev"));
+  const n = Math.max(0, ...events.map((e) => e.length));
+  for (let i = 0; i < n; i++) out.push(events.map((e) => e[i] ?? null));
+  return out;
+}
+
+/** Whether any compared value of the row differs between the columns. */
+function differs(r: (Row | null)[]): boolean {
+  return r.some((_, i) => diffCells(r, i).some((d) => d));
+}
+
+/** Which cells of column `i` differ from the same cell in another column. */
+function diffCells(r: (Row | null)[], i: number): boolean[] {
+  const mine = r[i];
+  if (!mine) return [];
+  if (mine.fixed) return mine.cells.map(() => false);
+  return mine.cells.map((c, k) => r.some((other) => !other || other.cells[k]?.text !== c.text));
+}
+
+/** One column's row: the mark, then its cells (fixed widths first, the rest to the flexible one). */
+function renderRow(row: Row | null, cw: number, diff: boolean[] | null): Line {
+  if (!row) return diff ? [seg(DIFF_MARK, DIFF), seg(" (none)", DIM)] : [];
+  const marked = diff?.some((d) => d) ?? false;
+  const out: Line = row.fixed ? [] : [seg(marked ? DIFF_MARK : " ", marked ? DIFF : {})];
+  const fixedW = row.cells.reduce((n, c) => n + (c.w ?? 0) + 1, 0);
+  const flex = Math.max(1, cw - lineWidth(out) - fixedW);
+  row.cells.forEach((c, k) => {
+    if (k) out.push(seg(" "));
+    const w = c.w ?? (row.cells.length === 1 ? cw : flex);
+    const text = c.right
+      ? c.text.padStart(w)
+      : c.w === undefined && k === row.cells.length - 1
+      ? c.text
+      : padTo(c.text, w);
+    out.push(seg(text, diff?.[k] ? { ...c.style, ...DIFF } : c.style ?? {}));
+  });
+  return out;
+}
+
+function padTo(s: string, w: number): string {
+  const n = [...s].length;
+  if (n > w) return [...s].slice(0, Math.max(0, w - 1)).join("") + "…";
+  return s + " ".repeat(w - n);
+}
