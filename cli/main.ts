@@ -268,7 +268,9 @@ async function dashboard(
       open: () => {
         const lines = log.lines();
         if (lines === null) {
-          return { error: `the session passed ${log.limit} lines: the split view cannot replay it` };
+          return {
+            error: `the session passed ${log.limit} lines: the split view cannot replay it`,
+          };
         }
         return new WorkerSessionPort({
           regime: flags.regime,

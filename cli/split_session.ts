@@ -70,9 +70,11 @@ export function combine(
   if (rs.some((r) => r.quit)) out.quit = true;
   const texts = rs.map((r) => r.text?.trimEnd() ?? "");
   if (texts.some((t) => t)) {
-    out.text = same(texts) ? texts[0] : texts.flatMap((t, i) =>
-      t.includes("\n") ? [`── ${REGIMES[i]}`, t] : [`${REGIMES[i]}: ${t || "-"}`]
-    ).join("\n");
+    out.text = same(texts)
+      ? texts[0]
+      : texts.flatMap((t, i) =>
+        t.includes("\n") ? [`── ${REGIMES[i]}`, t] : [`${REGIMES[i]}: ${t || "-"}`]
+      ).join("\n");
   }
   if (!out.ok) {
     const errs = rs.map((r) => (r.ok ? "ok" : (r.error ?? "failed").replace(/^line \d+: /, "")));

@@ -152,7 +152,7 @@ export class Controller {
       this.#report(r.cmd ?? "split", r);
       this.#changed();
     });
-    v.status = { text: "split view: eager, fake-poolid, deferred (| returns)", error: false };
+    v.status = { text: "split view: eager, fake-poolid, deferred (v returns)", error: false };
   }
 
   /** Close the split view's sessions (leaving it, or quitting). */
@@ -360,8 +360,9 @@ export class Controller {
         const d = action === "up" ? -1 : 1;
         if (!v.split && graphsMode(v, v.cols, v.rows) === "full") {
           v.graphFirst = Math.max(0, Math.min(CHART_COUNT - 1, v.graphFirst + d));
-        } else if (v.focus === "pools" || (v.split && v.focus !== "swap")) v.selPool = clamp(v.selPool + d, s.superblocks.length);
-        else if (v.focus === "swap") v.selSwap = clamp(v.selSwap + d, s.swapTypes.length);
+        } else if (v.focus === "pools" || (v.split && v.focus !== "swap")) {
+          v.selPool = clamp(v.selPool + d, s.superblocks.length);
+        } else if (v.focus === "swap") v.selSwap = clamp(v.selSwap + d, s.swapTypes.length);
         else {
           // Up scrolls back in time; down returns to the newest (then the log is followed).
           v.eventScroll = clamp(v.eventScroll - d, shownGroups(v).length);

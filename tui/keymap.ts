@@ -213,13 +213,11 @@ export const KEYMAP: readonly Binding[] = [
   },
   {
     action: "split",
-    keys: "|",
-    description:
-      "split view: this session under eager, fake-poolid and deferred side by side (keys act " +
-      "on all three at the same tick; | again returns to this session where it was)",
+    keys: "v",
+    description: "split view: eager, fake-poolid and deferred side by side (v again leaves)",
     hint: "split",
     hintOrder: 4.7,
-    match: plainKey("|"),
+    match: plainKey("v"),
   },
   {
     action: "quit",

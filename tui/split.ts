@@ -6,7 +6,7 @@
  * come from the view state (the three snapshots arrive from the split
  * session, `cli/split_session.ts`).
  */
-import type { Snapshot } from "../src/snapshot.ts";
+import type { BackingState, Snapshot } from "../src/snapshot.ts";
 import { REGIME_INFO, REGIMES } from "../src/regime.ts";
 import { fit, type Line, lineWidth, seg, type Style } from "./line.ts";
 import { count, pct, simTime } from "./format.ts";
@@ -62,7 +62,7 @@ export const SPLIT_KEYS: readonly [string, string][] = [
   ["space", "pause"],
   [".", "step"],
   [":", "command"],
-  ["|", "leave split"],
+  ["v", "leave split"],
   ["?", "help"],
   ["q", "quit"],
 ];
@@ -153,25 +153,26 @@ function firstKey(r: (Row | null)[]): string {
   return r.find((x) => x)?.key ?? "";
 }
 
-/** The rows of one regime's column. */
+/** The rows of one regime's column (`events`: how many of its newest events to add). */
 export function columnRows(s: Snapshot, cw: number, v?: ViewState, events = 0): Row[] {
   const wide = cw >= 44;
+  const narrow = cw < 32;
+  const labW = narrow ? 8 : 12;
+  const label = (text: string): Cell => ({ text, style: DIM, w: labW });
   const info = REGIME_INFO[s.regime];
-  const rows: Row[] = [
-    {
-      key: "title",
-      fixed: true,
-      cells: [{
-        text: `${s.regime} · cc ${info.cleancache} · fs ${info.frontswap}`,
-        style: { bold: true, color: "cyan" },
-      }],
-    },
-  ];
+  const rows: Row[] = [{
+    key: "title",
+    fixed: true,
+    cells: [{
+      text: `${s.regime} · cc ${info.cleancache} · fs ${info.frontswap}`,
+      style: { bold: true, color: "cyan" },
+    }],
+  }];
   const names = s.backends?.length ? s.backends.map((b) => b.name) : [];
   rows.push({
     key: "backend",
     cells: [
-      { text: "backend", style: DIM, w: 10 },
+      label("backend"),
       names.length
         ? {
           text: `${STATE_STYLE.backed.symbol} ${names.join(", ")}`,
@@ -183,93 +184,78 @@ export function columnRows(s: Snapshot, cw: number, v?: ViewState, events = 0): 
   const cc = s.cleancache;
   const fs = s.frontswap;
   const swapIns = fs.loads + s.swapTypes.reduce((n, t) => n + t.disk_reads, 0);
-  rows.push({
-    key: "hits",
-    cells: [
-      { text: "hit ratio", style: DIM, w: 10 },
-      { text: "cc", style: DIM, w: 2 },
-      { text: pct(cc.succ_gets, cc.succ_gets + cc.failed_gets), w: 6, right: true },
-      { text: "fs", style: DIM, w: 2 },
-      { text: pct(fs.loads, swapIns), w: 6, right: true },
-    ],
-  });
+  rows.push(
+    {
+      key: "cchit",
+      cells: [label("cc hits"), {
+        text: pct(cc.succ_gets, cc.succ_gets + cc.failed_gets),
+        w: 6,
+        right: true,
+      }],
+    },
+    {
+      key: "fshit",
+      cells: [label("fs hits"), { text: pct(fs.loads, swapIns), w: 6, right: true }],
+    },
+  );
   const i = s.integrity;
-  const bad = i.stale_reads > 0 || i.lost_pages > 0;
-  rows.push({
-    key: "integrity",
-    cells: [
-      { text: "integrity", style: DIM, w: 10 },
-      {
-        text: `${bad ? "✗" : "✓"} stale ${count(i.stale_reads)}`,
-        style: i.stale_reads ? ERR : OK,
-        w: 13,
-      },
-      { text: `lost ${count(i.lost_pages)}`, style: i.lost_pages ? ERR : OK },
-    ],
-  });
+  const mark = (n: number) => ({ text: `${n ? "✗" : "✓"} ${count(n)}`, style: n ? ERR : OK });
+  rows.push(
+    { key: "stale", cells: [label(narrow ? "stale" : "stale reads"), mark(i.stale_reads)] },
+    { key: "lost", cells: [label(narrow ? "lost" : "lost pages"), mark(i.lost_pages)] },
+  );
   for (const [cause, n] of Object.entries(i.causes ?? {})) {
-    if (n > 0) {
-      rows.push({
-        key: `cause:${cause}`,
-        cells: [{ text: `  ✗ ${cause.replaceAll("_", " ")}`, style: ERR }, {
-          text: count(n),
-          w: 6,
-          right: true,
-          style: ERR,
-        }],
-      });
-    }
+    if (n <= 0) continue;
+    rows.push({
+      key: `cause:${cause}`,
+      cells: [
+        { text: `✗ ${count(n)}`, style: ERR, w: labW },
+        { text: cause.replaceAll("_", " "), style: ERR },
+      ],
+    });
   }
-  const st = (state: string) => s.superblocks.filter((sb) => sb.state === state).length;
-  rows.push({
-    key: "pools",
-    cells: [
-      { text: "pools", style: DIM, w: 10 },
-      { text: `${st("backed")} backed`, style: STATE_STYLE.backed.style, w: 9 },
-      { text: `${st("pending")} pending`, style: STATE_STYLE.pending.style, w: 10 },
-      { text: `${st("uncached")} uncached`, style: STATE_STYLE.uncached.style },
-    ],
-  });
-  rows.push({
-    key: "pending",
-    cells: [
-      { text: "pending", style: DIM, w: 10 },
-      {
-        text: cc.pending.length || fs.pending.length
-          ? `${cc.pending.join(",") || "-"} · swap ${fs.pending.join(",") || "-"}`
-          : "none",
+  const st = (state: BackingState) => {
+    const n = s.superblocks.filter((sb) => sb.state === state).length;
+    const S = STATE_STYLE[state];
+    return !wide
+      ? { text: `${S.symbol}${n}`, style: S.style, w: 4 }
+      : { text: `${n} ${state}`, style: S.style, w: state.length + 3 };
+  };
+  rows.push({ key: "pools", cells: [label("pools"), st("backed"), st("pending"), st("uncached")] });
+  const list = (sbs: string[], types: number[]) =>
+    sbs.length || types.length
+      ? `${sbs.join(",") || "-"} · swap ${types.join(",") || "-"}`
+      : "none";
+  rows.push(
+    {
+      key: "pending",
+      cells: [label("pending"), {
+        text: list(cc.pending, fs.pending),
         style: STATE_STYLE.pending.style,
-      },
-    ],
-  });
-  rows.push({
-    key: "uncached",
-    cells: [
-      { text: "never", style: DIM, w: 10 },
-      {
-        text: cc.uncached.length || fs.uncached.length
-          ? `${cc.uncached.join(",") || "-"} · swap ${fs.uncached.join(",") || "-"}`
-          : "none",
+      }],
+    },
+    {
+      key: "uncached",
+      cells: [label(narrow ? "never" : "never cached"), {
+        text: list(cc.uncached, fs.uncached),
         style: STATE_STYLE.uncached.style,
-      },
-    ],
-  });
-  rows.push({
-    key: "skipped",
-    cells: [
-      { text: "skipped", style: DIM, w: 10 },
-      { text: `${count(cc.skipped)} cc`, w: 8 },
-      { text: `${count(fs.skipped)} fs`, w: 8 },
-    ],
-  });
+      }],
+    },
+    {
+      key: "skipped",
+      cells: [label("skipped"), { text: `${count(cc.skipped)} cc`, w: 9 }, {
+        text: `${count(fs.skipped)} fs`,
+      }],
+    },
+  );
   for (const t of s.swapTypes) {
     const S = STATE_STYLE[t.state];
     rows.push({
       key: `sw:${t.type}`,
       cells: [
-        { text: `swap ${t.type}`, w: 10 },
+        { text: `swap ${t.type}`, w: narrow ? 6 : labW },
         { text: `${S.symbol} ${SWAP_STATE_WORD[t.state]}`, style: S.style, w: 9 },
-        { text: `${count(t.pages)}p`, w: 7, right: true },
+        { text: `${count(t.pages)}p`, w: 6, right: true },
         ...(wide ? [{ text: `${count(t.succ_stores)} st`, w: 9, right: true }] : []),
       ],
     });
@@ -283,7 +269,7 @@ export function columnRows(s: Snapshot, cw: number, v?: ViewState, events = 0): 
         { text: `${sel ? "›" : " "}${S.symbol} ${sb.name}${sb.uuid ? "*" : ""}`, style: S.style },
         { text: poolText(sb, wide), style: S.style, w: wide ? 15 : 10 },
         ...(wide ? [{ text: `${count(sb.pages)}p`, w: 7, right: true }] : []),
-        { text: pct(sb.hits, sb.hits + sb.misses), w: 6, right: true },
+        ...(narrow ? [] : [{ text: pct(sb.hits, sb.hits + sb.misses), w: 6, right: true }]),
       ],
     });
   });

@@ -22,6 +22,6 @@ export interface DashboardOptions {
   record?: string;
   /** The host view: a Host panel (`H` hides and shows it). Absent: no panel. */
   host?: HostFeed;
-  /** The split view (`|`, `--split`); absent: not available. */
+  /** The split view (`v`, `--split`); absent: not available. */
   split?: SplitOpener;
 }

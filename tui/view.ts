@@ -58,7 +58,7 @@ export interface ViewState {
   host?: HostSnapshot | null;
   /** Whether the Host panel is drawn (`H` toggles it). */
   hostShown: boolean;
-  /** The split view (`|`, `--split`): the three regimes side by side; null when closed. */
+  /** The split view (`v`, `--split`): the three regimes side by side; null when closed. */
   split: SplitView | null;
 }
 
