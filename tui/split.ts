@@ -86,12 +86,14 @@ export function splitHeader(v: ViewState, w: number): Line[] {
   }
   // Which key does what, on as many lines as the width needs.
   const items: Line[] = SPLIT_KEYS.map(([k, label]) => [seg(k, KEY), seg(` ${label}  `, DIM)]);
-  items.push([seg(DIFF_MARK, DIFF), seg(" differs  cc cleancache  fs frontswap", DIM)]);
+  items.push([seg(DIFF_MARK, DIFF), seg(" differs  ", DIM)]);
+  // The legend of the abbreviations only where it fits on the lines the keys need.
+  const legend: Line = [seg("cc cleancache  fs frontswap", DIM)];
   const out: Line[] = [first, []];
-  for (const item of items) {
+  for (const item of [...items, legend]) {
     const last = out[out.length - 1];
-    if (last.length && lineWidth(last) + lineWidth(item) > w) out.push([...item]);
-    else last.push(...item);
+    if (!last.length || lineWidth(last) + lineWidth(item) <= w) last.push(...item);
+    else if (item !== legend) out.push([...item]);
   }
   return out;
 }
@@ -111,9 +113,12 @@ export function splitBody(v: ViewState, w: number, h: number): Line[] {
   }
   const cw = splitColumnWidth(w);
   // The newest events of each regime fill the rows the table leaves.
-  const table = alignRows(snaps.map((s) => columnRows(s, cw, v))).length;
+  // Then the counters, when they fit with a few events.
+  let table = alignRows(snaps.map((s) => columnRows(s, cw, v))).length;
+  const counters = h - table >= COUNTER_ROWS + 4;
+  if (counters) table += COUNTER_ROWS;
   const room = Math.max(0, h - table - 1);
-  const rows = alignRows(snaps.map((s) => columnRows(s, cw, v, room)));
+  const rows = alignRows(snaps.map((s) => columnRows(s, cw, v, room, counters)));
   if (room > 0) rows.splice(table, 0, [EVENTS_TITLE, EVENTS_TITLE, EVENTS_TITLE]);
   const lines: Line[] = [];
   const poolsRow = rows.findIndex((r) => r[0]?.key.startsWith("sb:") ?? false);
@@ -154,7 +159,13 @@ function firstKey(r: (Row | null)[]): string {
 }
 
 /** The rows of one regime's column (`events`: how many of its newest events to add). */
-export function columnRows(s: Snapshot, cw: number, v?: ViewState, events = 0): Row[] {
+export function columnRows(
+  s: Snapshot,
+  cw: number,
+  v?: ViewState,
+  events = 0,
+  counters = false,
+): Row[] {
   const wide = cw >= 44;
   const narrow = cw < 32;
   const labW = narrow ? 8 : 12;
@@ -243,7 +254,7 @@ export function columnRows(s: Snapshot, cw: number, v?: ViewState, events = 0): 
     },
     {
       key: "skipped",
-      cells: [label("skipped"), { text: `${count(cc.skipped)} cc`, w: 9 }, {
+      cells: [label("skipped"), { text: `${count(cc.skipped)} cc`, w: 10 }, {
         text: `${count(fs.skipped)} fs`,
       }],
     },
@@ -267,12 +278,13 @@ export function columnRows(s: Snapshot, cw: number, v?: ViewState, events = 0): 
       key: `sb:${sb.name}`,
       cells: [
         { text: `${sel ? "›" : " "}${S.symbol} ${sb.name}${sb.uuid ? "*" : ""}`, style: S.style },
-        { text: poolText(sb, wide), style: S.style, w: wide ? 15 : 10 },
+        { text: poolText(sb, wide), style: S.style, w: wide ? 17 : 10 },
         ...(wide ? [{ text: `${count(sb.pages)}p`, w: 7, right: true }] : []),
         ...(narrow ? [] : [{ text: pct(sb.hits, sb.hits + sb.misses), w: 6, right: true }]),
       ],
     });
   });
+  if (counters) rows.push(...counterRows(s, label));
   for (const e of s.events.slice(0, events)) {
     const es = EVENT_STYLE[e.kind];
     rows.push({
@@ -283,6 +295,47 @@ export function columnRows(s: Snapshot, cw: number, v?: ViewState, events = 0): 
   }
   return rows;
 }
+
+/** Rows of counters, shown when the screen has room for them (`COUNTER_ROWS`). */
+function counterRows(s: Snapshot, label: (t: string) => Cell): Row[] {
+  const cc = s.cleancache;
+  const fs = s.frontswap;
+  const b = s.backend;
+  const n = (x: number, w = 7): Cell => ({ text: count(x), w, right: true });
+  const row = (key: string, name: string, ...cells: Cell[]): Row => ({
+    key,
+    cells: [label(name), ...cells],
+  });
+  return [
+    row("c:puts", "cc puts", n(cc.puts)),
+    row("c:gets", "cc gets", n(cc.succ_gets), { text: "ok", style: DIM, w: 2 }, n(cc.failed_gets), {
+      text: "fail",
+      style: DIM,
+    }),
+    row(
+      "c:stores",
+      "fs stores",
+      n(fs.succ_stores),
+      { text: "ok", style: DIM, w: 2 },
+      n(
+        fs.failed_stores,
+      ),
+      { text: "fail", style: DIM },
+    ),
+    row("c:loads", "fs loads", n(fs.loads)),
+    row("c:stored", "stored", n(b?.stored_pages ?? 0), { text: "pages", style: DIM }),
+    row("c:ratio", "compression", {
+      text: b && b.compressed_bytes > 0 ? `${b.compression_ratio.toFixed(2)}:1` : "-",
+      w: 8,
+      right: true,
+    }),
+    row("c:evicted", "evicted", n(b?.evicted_pages ?? 0), { text: "cc pages", style: DIM }),
+    row("c:wb", "written back", n(fs.written_back_pages), { text: "fs pages", style: DIM }),
+  ];
+}
+
+/** How many rows `counterRows` adds. */
+const COUNTER_ROWS = 8;
 
 /** Pool id as the column has room for: real id, fake id, pending, uncached. */
 function poolText(sb: Snapshot["superblocks"][number], wide: boolean): string {
