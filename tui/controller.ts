@@ -11,7 +11,8 @@ import { type Action, lookup } from "./keymap.ts";
 import { editCmdLine, openCmdLine } from "./command_line.ts";
 import { shownGroups } from "./panels/events.ts";
 import { kindsIn } from "./event_log.ts";
-import { FOCUS_ORDER, newView, type ViewState } from "./view.ts";
+import { newView, type ViewState } from "./view.ts";
+import { FOCUS_ORDER } from "./panel_list.ts";
 import type { KeyPress } from "./input.ts";
 import type { HostFeed } from "./types.ts";
 import type {

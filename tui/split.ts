@@ -12,7 +12,7 @@ import { fit, type Line, lineWidth, seg, type Style } from "./line.ts";
 import { count, pct, simTime } from "./format.ts";
 import { DIM, ERR, EVENT_STYLE, KEY, OK, STATE_STYLE, SWAP_STATE_WORD } from "./theme.ts";
 import type { ViewState } from "./view.ts";
-import { listWindow } from "./panels/window.ts";
+import { listWindow } from "./panels/list_panel.ts";
 
 /** The split view's part of the view state. */
 export interface SplitView {
@@ -121,24 +121,30 @@ export function splitBody(v: ViewState, w: number, h: number): Line[] {
   const rows = alignRows(snaps.map((s) => columnRows(s, cw, v, room, counters)));
   if (room > 0) rows.splice(table, 0, [EVENTS_TITLE, EVENTS_TITLE, EVENTS_TITLE]);
   const lines: Line[] = [];
-  const poolsRow = rows.findIndex((r) => r[0]?.key.startsWith("sb:") ?? false);
-  // Rows beyond the screen: the filesystems are windowed around the selection, the rest cut.
+  // Rows beyond the screen: the filesystems are windowed around the selection, with
+  // `… N more above/below` where rows are hidden; the rest is cut at the bottom.
   let shown = rows;
+  const isSb = (r: (Row | null)[]) => firstKey(r).startsWith("sb:");
   if (rows.length > h) {
-    const sbs = rows.filter((r) => firstKey(r).startsWith("sb:"));
-    const fixed = rows.length - sbs.length;
-    const win = listWindow(sbs.length, Math.max(1, h - fixed), v.selPool);
-    const keep = new Set(sbs.slice(win.start, win.end).map(firstKey));
-    shown = rows.filter((r) => !firstKey(r).startsWith("sb:") || keep.has(firstKey(r)));
-    if (win.more && poolsRow >= 0) {
-      const at = shown.findIndex((r) => firstKey(r).startsWith("sb:")) +
-        (win.end - win.start);
-      const more: Row = {
+    const first = rows.findIndex(isSb);
+    const sbs = rows.filter(isSb);
+    const win = listWindow(sbs.length, Math.max(1, h - (rows.length - sbs.length)), v.selPool);
+    const marker = (n: number, where: string): (Row | null)[] => {
+      const row: Row = {
         key: "more",
-        cells: [{ text: `  … ${win.more} more (↑↓)` }],
+        cells: [{ text: `  … ${n} more ${where} (↑↓)` }],
         fixed: true,
       };
-      shown = [...shown.slice(0, at), [more, more, more], ...shown.slice(at)];
+      return [row, row, row];
+    };
+    if (first >= 0) {
+      shown = [
+        ...rows.slice(0, first),
+        ...(win.above ? [marker(win.above, "above")] : []),
+        ...sbs.slice(win.start, win.end),
+        ...(win.below ? [marker(win.below, "below")] : []),
+        ...rows.slice(first + sbs.length),
+      ];
     }
   }
   for (const r of shown.slice(0, h)) {

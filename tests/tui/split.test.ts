@@ -109,7 +109,7 @@ Deno.test("split lines: many filesystems are windowed around the selection with 
   const body = splitBody(v, 120, 30).map(plain);
   assert.equal(body.length, 30);
   assert.ok(body.some((l) => l.includes("›○ m39") || l.includes("›◌ m39")), "selection shown");
-  assert.ok(body.some((l) => /… \d+ more/.test(l)), "hidden rows counted");
+  assert.ok(body.some((l) => /… \d+ more above/.test(l)), "hidden rows counted where they are");
 });
 
 /** A controller over the default session whose split opener replays the same scenario. */
