@@ -14,12 +14,6 @@ import { DIM, ERR, EVENT_STYLE, KEY, OK, STATE_STYLE, SWAP_STATE_WORD } from "./
 import type { ViewState } from "./view.ts";
 import { listWindow } from "./panels/list_panel.ts";
 
-/** The split view's part of the view state. */
-export interface SplitView {
-  /** One snapshot per regime in `REGIMES` order; null until the sessions have started. */
-  regimes: Snapshot[] | null;
-}
-
 /** Between two columns. */
 export const SPLIT_SEP = " │ ";
 /** Marks a row holding a value that differs between the regimes. */

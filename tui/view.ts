@@ -7,12 +7,17 @@ import type { Pager } from "./pager.ts";
 import type { RegisterForm } from "./register_form.ts";
 import { UiEventLog } from "./event_log.ts";
 import type { HostSnapshot } from "../src/host/snapshot.ts";
-import type { SplitView } from "./split.ts";
 
 /** The panels Tab can focus (their order: `FOCUS_ORDER` in `panel_list.ts`). */
 export type Focus = "pools" | "swap" | "events";
 
 export type Overlay = Pager | RegisterForm;
+
+/** The split view's part of the view state (drawn by `split.ts`). */
+export interface SplitView {
+  /** One snapshot per regime in `REGIMES` order; null until the sessions have started. */
+  regimes: Snapshot[] | null;
+}
 
 export interface ViewState {
   snapshot: Snapshot;
