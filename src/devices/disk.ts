@@ -15,6 +15,8 @@ export type PageVersion = PageVersionRef & {
   writePool: number;
   /** For the oracle: the write went through a pool id an earlier backend handed out. */
   writeOldId: boolean;
+  /** For the oracle: this version was put and the backend refused the put (older copy kept). */
+  putRefused: boolean;
 };
 
 /** Files on disk, per filesystem identity (a name, or a shared fs's uuid). */

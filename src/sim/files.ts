@@ -7,7 +7,7 @@ import { type ContentClass, pageDigest } from "../content.ts";
 import { fillVersion, type PageContent, versionOf } from "../page_version.ts";
 import type { CleancacheFrontend, Superblock } from "../frontend/cleancache.ts";
 import { newSuperblock } from "../frontend/cleancache.ts";
-import { FileDisk } from "../devices/disk.ts";
+import { FileDisk, type PageVersion } from "../devices/disk.ts";
 import { fileReadCause, poolKey } from "../integrity.ts";
 import { checkClass, checkIndex, checkName } from "../limits.ts";
 import { SimError } from "../errors.ts";
@@ -79,9 +79,12 @@ export class FileSide {
   put(name: string, ino: number, index: number, cls: ContentClass): void {
     const m = this.#filePage("put", name, ino, index);
     checkClass("put", cls);
-    this.#writeFile(m, ino, index, cls);
-    this.#ctx.ops++;
-    this.cc.putPage(m, ino, index, this.#ctx.page);
+    const v = this.#writeFile(m, ino, index, cls);
+    const ctx = this.#ctx;
+    ctx.ops++;
+    ctx.putRefused = false;
+    this.cc.putPage(m, ino, index, ctx.page);
+    v.putRefused = ctx.putRefused;
   }
 
   /** Put the current on-disk version of a clean page leaving the page cache. */
@@ -115,6 +118,7 @@ export class FileSide {
       return "hit";
     }
     const pool = this.#pool(m);
+    const putRefused = v?.putRefused ?? false;
     const cause = fileReadCause({
       uuid: m.uuid,
       pool,
@@ -123,10 +127,14 @@ export class FileSide {
       ),
       oldIds: this.#oldId(m) || (v?.writeOldId ?? false),
       writePool: v ? v.writePool : this.#deleted.get(`${m.fsKey}:${ino}`),
+      putRefused,
     });
     ctx.oracle.staleRead(
       cause,
-      `get ${name} ${ino} ${index} returned data other than the current version`,
+      `get ${name} ${ino} ${index} returned data other than the current version` +
+        (cause === "refused_put_kept_older_copy"
+          ? ": the backend refused the put of the current version and kept the older copy"
+          : ""),
     );
     return "hit";
   }
@@ -154,7 +162,7 @@ export class FileSide {
     const m = this.#mounts.get(name);
     const v = m && this.#disk.get(m.fsKey, ino, index);
     if (!v) return null;
-    const { digest: _digest, writePool: _pool, ...ref } = v;
+    const { digest: _digest, writePool: _pool, putRefused: _refused, ...ref } = v;
     return ref;
   }
 
@@ -212,15 +220,18 @@ export class FileSide {
   }
 
   /** A new version on disk, with what its write did to cleancache (for the oracle). */
-  #writeFile(m: Mount, ino: number, index: number, cls: PageContent): void {
+  #writeFile(m: Mount, ino: number, index: number, cls: PageContent): PageVersion {
     const v = versionOf(this.#ctx.nextStamp(), cls);
     const page = fillVersion(v, this.#ctx.page);
-    this.#disk.set(m.fsKey, ino, index, {
+    const pv: PageVersion = {
       ...v,
       digest: pageDigest(page),
       writePool: this.#pool(m),
       writeOldId: this.#oldId(m),
-    });
+      putRefused: false,
+    };
+    this.#disk.set(m.fsKey, ino, index, pv);
+    return pv;
   }
 
   #mount(cmd: string, name: string): Mount {
