@@ -10,6 +10,7 @@ Deno.test("set, get, overwrite and delete a file's pages", () => {
     digest: stamp * 3,
     writePool: -1,
     writeOldId: false,
+    putRefused: false,
   });
   d.set("fs:a", 1, 0, v(1));
   d.set("fs:a", 1, 1, v(2));
