@@ -1,31 +1,12 @@
 /**
- * Where the panels go for a terminal size. Rows are handed out so the screen
- * is exactly `rows` high: header, pools, swap types, pending, the middle band
- * (counters beside compression), events, footer.
+ * Sizes for the dashboard: the minimum terminal, the middle band's split, and `growRows`,
+ * which hands out a column's rows among panels (the panels and the order come from
+ * `panel_list.ts`) so that the screen is exactly as high as the terminal.
  */
 import { COUNTERS_MIN_W } from "./panels/counters.ts";
 
 export const MIN_COLS = 80;
 export const MIN_ROWS = 20;
-
-export interface Desired {
-  pools: number;
-  swap: number;
-  pending: number;
-  middle: number;
-}
-
-export interface Layout {
-  pools: number;
-  swap: number;
-  pending: number;
-  middle: number;
-  events: number;
-  /** Width of the counters panel (left of the middle band). */
-  countersW: number;
-  /** Width of the compression panel (right of the middle band). */
-  compressionW: number;
-}
 
 export const MIDDLE_SEP = " │ ";
 
@@ -39,24 +20,29 @@ export function middleSplit(cols: number): { countersW: number; compressionW: nu
   return { countersW, compressionW: Math.max(0, cols - MIDDLE_SEP.length - countersW) };
 }
 
-export function layout(cols: number, rows: number, want: Desired): Layout {
-  const body = rows - 2;
-  const min = { pools: 3, swap: 3, pending: 1, middle: 5, events: 2 };
-  const h = { ...min };
-  let left = body - (min.pools + min.swap + min.pending + min.middle + min.events);
-  const grow = (k: keyof typeof h, to: number) => {
-    const add = Math.max(0, Math.min(left, to - h[k]));
-    h[k] += add;
+/**
+ * Hands out `body` rows: every panel first gets its minimum, then the `steps` in order grow
+ * one panel each up to `to(want, body)` rows (a step that would leave it with fewer than
+ * `atLeast` rows grants none), and what is left goes to `rest`.
+ * @example growRows([{ id: "a", min: 1, want: 9 }], [{ id: "a", to: (w) => w }], 5, "a") // a: 5
+ */
+export function growRows<Id extends string>(
+  panels: readonly { id: Id; min: number; want: number }[],
+  steps: readonly { id: Id; to: (want: number, body: number) => number; atLeast?: number }[],
+  body: number,
+  rest: Id,
+): Map<Id, number> {
+  const rows = new Map(panels.map((p) => [p.id, p.min]));
+  const want = new Map(panels.map((p) => [p.id, p.want]));
+  let left = body - panels.reduce((n, p) => n + p.min, 0);
+  for (const s of steps) {
+    const have = rows.get(s.id);
+    if (have === undefined) continue;
+    const add = Math.max(0, Math.min(left, s.to(want.get(s.id)!, body) - have));
+    if (add === 0 || have + add < (s.atLeast ?? 0)) continue;
+    rows.set(s.id, have + add);
     left -= add;
-  };
-  grow("pools", Math.min(want.pools, Math.max(min.pools, Math.floor(body * 0.3))));
-  grow("swap", Math.min(want.swap, Math.max(min.swap, Math.floor(body * 0.2))));
-  grow("pending", want.pending);
-  grow("events", 4);
-  grow("middle", want.middle);
-  // A long list of mounts may have more rows now that the rest is served.
-  grow("pools", want.pools);
-  grow("swap", want.swap);
-  h.events += left;
-  return { ...h, ...middleSplit(cols) };
+  }
+  if (rows.has(rest)) rows.set(rest, rows.get(rest)! + Math.max(0, left));
+  return rows;
 }

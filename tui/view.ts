@@ -8,8 +8,8 @@ import type { RegisterForm } from "./register_form.ts";
 import { UiEventLog } from "./event_log.ts";
 import type { HostSnapshot } from "../src/host/snapshot.ts";
 
+/** The panels Tab can focus (their order: `FOCUS_ORDER` in `panel_list.ts`). */
 export type Focus = "pools" | "swap" | "events";
-export const FOCUS_ORDER: readonly Focus[] = ["pools", "swap", "events"];
 
 export type Overlay = Pager | RegisterForm;
 

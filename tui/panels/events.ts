@@ -4,11 +4,12 @@
  * the title says `↓ N new`); repeats folded (`×N`); `f` filters by kind.
  */
 import type { SimEvent } from "../../src/snapshot.ts";
-import { type Line, padLeft, padRight, seg, title } from "../line.ts";
+import { type Line, padLeft, padRight, seg } from "../line.ts";
 import { count, simTime } from "../format.ts";
 import { DIM, EVENT_STYLE, WARN } from "../theme.ts";
 import { EVENT_LOG_LIMIT, type EventGroup, eventGroups } from "../event_log.ts";
 import type { ViewState } from "../view.ts";
+import { listPanel } from "./list_panel.ts";
 
 export function eventLine(e: SimEvent, times = 1): Line {
   const st = EVENT_STYLE[e.kind] ?? EVENT_STYLE.info;
@@ -28,24 +29,22 @@ export function shownGroups(v: ViewState): EventGroup[] {
 
 export function events(v: ViewState, w: number, h: number): Line[] {
   const groups = shownGroups(v);
-  const focused = v.interactive && v.focus === "events";
-  const rows = Math.max(0, h - 1);
-  const scroll = Math.min(v.eventScroll, Math.max(0, groups.length - rows));
-  const end = groups.length - scroll;
-  const shown = groups.slice(Math.max(0, end - rows), end);
-  const kept = v.events.events.length;
   const info: Line = [
-    seg(`${count(kept)} kept (last ${count(EVENT_LOG_LIMIT)}), newest last`, DIM),
+    seg(`${count(v.events.events.length)} kept (last ${count(EVENT_LOG_LIMIT)}), newest last`, DIM),
     seg(`  filter: ${v.eventFilter ?? "all"}${v.interactive ? " (f)" : ""}`, DIM),
-    ...(scroll ? [seg(`  scrolled ${scroll}`, DIM)] : []),
     ...(v.newEvents ? [seg(`  ↓ ${v.newEvents} new`, { ...WARN, bold: true })] : []),
   ];
-  const out: Line[] = [title("Events", w, focused, info)];
-  if (!groups.length) {
-    out.push([
-      seg(v.eventFilter ? `  no ${v.eventFilter} events` : "  no events yet", DIM),
-    ]);
-  }
-  for (const g of shown) out.push(eventLine(g.first, g.count));
-  return out.slice(0, h);
+  return listPanel(
+    {
+      title: "Events",
+      info,
+      focused: v.interactive && v.focus === "events",
+      items: groups,
+      row: (g) => eventLine(g.first, g.count),
+      empty: v.eventFilter ? `no ${v.eventFilter} events` : "no events yet",
+      fromEnd: v.eventScroll,
+    },
+    w,
+    h,
+  );
 }

@@ -1,11 +1,11 @@
 /** Pools: one row per mounted filesystem. */
 import type { SuperblockSnapshot } from "../../src/snapshot.ts";
-import { type Line, seg, title } from "../line.ts";
+import { type Line, seg } from "../line.ts";
 import { bytes, count, pct, ratio } from "../format.ts";
-import { type Column, fitColumns, headerLine, rowLine } from "../table.ts";
+import type { Column } from "../table.ts";
 import { DIM, STATE_STYLE } from "../theme.ts";
 import type { ViewState } from "../view.ts";
-import { listWindow, moreLine } from "./window.ts";
+import { listPanel } from "./list_panel.ts";
 
 /** The pool id cell: real id (with the fake id under fake-poolid), "pending" or "uncached". */
 export function poolIdText(sb: SuperblockSnapshot): string {
@@ -65,36 +65,28 @@ export function poolsDesired(v: ViewState): number {
 
 export function pools(v: ViewState, w: number, h: number): Line[] {
   const sbs = v.snapshot.superblocks;
-  const focused = v.interactive && v.focus === "pools";
   const count = (state: string) => sbs.filter((s) => s.state === state).length;
   const uncached = count("uncached");
   const shared = sbs.some((s) => s.uuid);
-  const out: Line[] = [
-    title(`Pools`, w, focused, [
-      seg(
-        `${sbs.length} mounted, ${count("backed")} backed, ${count("pending")} pending${
-          uncached ? `, ${uncached} uncached` : ""
-        }`,
-        DIM,
-      ),
-      ...(shared ? [seg("  (* shared, with uuid)", DIM)] : []),
-    ]),
-  ];
-  if (h <= 1) return out.slice(0, h);
-  const cols = fitColumns(COLUMNS, w - 2);
-  out.push([seg("  "), ...headerLine(cols)]);
-  if (sbs.length === 0) {
-    out.push([seg("  no filesystem mounted (m mounts one)", DIM)]);
-    return out.slice(0, h);
-  }
-  const win = listWindow(sbs.length, h - 2, v.selPool);
-  for (let i = win.start; i < win.end; i++) {
-    const sel = v.interactive && i === v.selPool;
-    out.push([
-      seg(sel ? "› " : "  ", { color: "cyan", bold: true }),
-      ...rowLine(cols, sbs[i], sel && focused ? { inverse: true } : {}),
-    ]);
-  }
-  if (win.more) out.push(moreLine(win.more));
-  return out;
+  return listPanel(
+    {
+      title: "Pools",
+      info: [
+        seg(
+          `${sbs.length} mounted, ${count("backed")} backed, ${count("pending")} pending${
+            uncached ? `, ${uncached} uncached` : ""
+          }`,
+          DIM,
+        ),
+        ...(shared ? [seg("  (* shared, with uuid)", DIM)] : []),
+      ],
+      focused: v.interactive && v.focus === "pools",
+      items: sbs,
+      columns: COLUMNS,
+      empty: "no filesystem mounted (m mounts one)",
+      selected: v.interactive ? v.selPool : -1,
+    },
+    w,
+    h,
+  );
 }

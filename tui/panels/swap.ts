@@ -1,11 +1,11 @@
 /** Swap types: one row per enabled type with its frontswap counters. */
 import type { SwapTypeSnapshot } from "../../src/snapshot.ts";
-import { type Line, seg, title } from "../line.ts";
+import { type Line, seg } from "../line.ts";
 import { count } from "../format.ts";
-import { type Column, fitColumns, headerLine, rowLine } from "../table.ts";
+import type { Column } from "../table.ts";
 import { DIM, STATE_STYLE, SWAP_STATE_WORD } from "../theme.ts";
 import type { ViewState } from "../view.ts";
-import { listWindow, moreLine } from "./window.ts";
+import { listPanel } from "./list_panel.ts";
 
 const COLUMNS: Column<SwapTypeSnapshot>[] = [
   { header: "type", width: 4, align: "right", priority: 9, cell: (t) => String(t.type) },
@@ -57,34 +57,26 @@ export function swapDesired(v: ViewState): number {
 
 export function swap(v: ViewState, w: number, h: number): Line[] {
   const types = v.snapshot.swapTypes;
-  const focused = v.interactive && v.focus === "swap";
   const count = (state: string) => types.filter((t) => t.state === state).length;
   const off = count("uncached");
-  const out: Line[] = [
-    title("Swap types", w, focused, [
-      seg(
-        `${types.length} enabled, ${count("backed")} active, ${count("pending")} pending${
-          off ? `, ${off} off` : ""
-        }`,
-        DIM,
-      ),
-    ]),
-  ];
-  if (h <= 1) return out.slice(0, h);
-  const cols = fitColumns(COLUMNS, w - 2);
-  out.push([seg("  "), ...headerLine(cols)]);
-  if (types.length === 0) {
-    out.push([seg("  no swap enabled (s enables the next type)", DIM)]);
-    return out.slice(0, h);
-  }
-  const win = listWindow(types.length, h - 2, v.selSwap);
-  for (let i = win.start; i < win.end; i++) {
-    const sel = v.interactive && i === v.selSwap;
-    out.push([
-      seg(sel ? "› " : "  ", { color: "cyan", bold: true }),
-      ...rowLine(cols, types[i], sel && focused ? { inverse: true } : {}),
-    ]);
-  }
-  if (win.more) out.push(moreLine(win.more));
-  return out;
+  return listPanel(
+    {
+      title: "Swap types",
+      info: [
+        seg(
+          `${types.length} enabled, ${count("backed")} active, ${count("pending")} pending${
+            off ? `, ${off} off` : ""
+          }`,
+          DIM,
+        ),
+      ],
+      focused: v.interactive && v.focus === "swap",
+      items: types,
+      columns: COLUMNS,
+      empty: "no swap enabled (s enables the next type)",
+      selected: v.interactive ? v.selSwap : -1,
+    },
+    w,
+    h,
+  );
 }
