@@ -88,6 +88,10 @@ export const FLAGS = {
   script: text("FILE", ["run the commands in FILE (headless)"]),
   json: boolean(["one JSON object per line for every command with output"]),
   compare: boolean(["run the script in all three regimes, print counters side by side"]),
+  split: boolean([
+    "dashboard: the same session under eager, fake-poolid and deferred side by side",
+    "(keys act on all three at the same tick; v leaves and enters the split view)",
+  ]),
   record: text("FILE", ["write every command of the session as a replayable script"]),
   once: boolean(["print one text snapshot of the dashboard and exit"]),
   ticks: number(

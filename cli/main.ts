@@ -8,8 +8,9 @@
 import type { SimulationOptions } from "../src/simulation.ts";
 import { createSession, jsonLine, type ScriptLine, statsOf } from "../src/command/mod.ts";
 import { startupScenario } from "../src/scenario/default.ts";
-import type { SessionPort } from "../src/session_port.ts";
+import type { SessionPort, SplitOpener } from "../src/session_port.ts";
 import { WorkerSessionPort } from "./session_client.ts";
+import { ReplayLog } from "./split_session.ts";
 import type { Snapshot } from "../src/snapshot.ts";
 import { type Flags, parseFlags, UsageError } from "./flags.ts";
 import { usage } from "./usage.ts";
@@ -35,6 +36,7 @@ export interface Dashboard {
     noColor: boolean;
     record?: string;
     host?: { latest(): HostSnapshot | null; onSample(fn: () => void): void };
+    split?: SplitOpener;
   }): Promise<number>;
   /** With `host` given (even null): the host panel below the simulation's. */
   renderOnce(snapshot: Snapshot, opts?: { columns?: number; host?: HostSnapshot | null }): string;
@@ -84,6 +86,16 @@ function checkCombinations(flags: Flags, headless: boolean): void {
   if (flags.workers > 0 && !flags.compare) {
     // Compression in workers was removed from the simulation (README, "Why no compression workers").
     throw new UsageError("--workers N only applies to --compare (the regimes run in workers)");
+  }
+  if (flags.split) {
+    if (headless || flags.once) {
+      throw new UsageError("--split is a dashboard view: it needs a terminal, not --script/--once");
+    }
+    if (flags.record !== undefined) {
+      throw new UsageError(
+        "--split cannot be combined with --record (it runs three sessions; record one regime)",
+      );
+    }
   }
   if (flags.compare) {
     if (!headless) {
@@ -236,12 +248,39 @@ async function dashboard(
     Deno.env.delete("CI");
     Deno.env.delete("CONTINUOUS_INTEGRATION");
     const { runDashboard } = await wiring.dashboard();
+    const options = {
+      writethrough: simulation.writethrough,
+      exclusiveLoads: simulation.exclusiveLoads,
+    };
+    // The session's lines are kept for the split view, which replays them in three regimes.
+    const log = new ReplayLog();
     const worker = new WorkerSessionPort({
       regime: flags.regime,
       seed: flags.seed,
-      options: { writethrough: simulation.writethrough, exclusiveLoads: simulation.exclusiveLoads },
-      record: recorder ? (line) => recorder.push(line) : undefined,
+      options,
+      record: (line) => {
+        log.push(line);
+        recorder?.push(line);
+      },
     });
+    const split: SplitOpener = {
+      atStart: flags.split,
+      open: () => {
+        const lines = log.lines();
+        if (lines === null) {
+          return {
+            error: `the session passed ${log.limit} lines: the split view cannot replay it`,
+          };
+        }
+        return new WorkerSessionPort({
+          regime: flags.regime,
+          seed: flags.seed,
+          options,
+          split: true,
+          scenario: lines,
+        });
+      },
+    };
     // register zswap from=host is rewritten here, where the host's samples are.
     const port = expandingPort(worker, hostExpander(() => host ? host.last : undefined));
     return await runDashboard({
@@ -253,6 +292,7 @@ async function dashboard(
       host: host
         ? { latest: () => host.last, onSample: (fn: () => void) => listeners.push(fn) }
         : undefined,
+      split,
     });
   } finally {
     stopSampling?.();

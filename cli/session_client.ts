@@ -32,6 +32,8 @@ export interface WorkerSessionOptions {
   /** Receives every recorded command line, in order. */
   record?: (line: string) => void;
   scenario?: readonly string[];
+  /** The split view: the three regimes in lockstep (`regime` ignored; `scenario` replayed). */
+  split?: boolean;
   /** Longest wait for the worker at close (default 150 ms). */
   closeWaitMs?: number;
   /** Start a worker (default: `session_worker.ts` as a module Worker). */
@@ -70,6 +72,7 @@ export class WorkerSessionPort implements SessionPort {
       record: opts.record !== undefined,
       scenario: opts.scenario,
       flag: this.#flag.buffer as SharedArrayBuffer,
+      ...(opts.split ? { split: true } : {}),
     };
     this.#worker.postMessage(init);
   }

@@ -28,6 +28,8 @@ import type { Clock, ExecResult, Progress, Request, SessionUpdate } from "../src
 export interface HostSession {
   execute(line: string): ExecResult;
   readonly sim: { snapshot(): Snapshot; nextFreeType(): number | null };
+  /** Several regimes in lockstep (the split view): their snapshots, sent with every update. */
+  snapshots?(): Snapshot[];
 }
 
 /** Messages from the UI side. */
@@ -356,9 +358,15 @@ export class SessionHost {
     this.#sentProgress = pkey;
     this.#sentBehind = this.#behind;
     this.#lastUpdate = t;
+    const regimes = this.#session.snapshots?.();
     this.#env.post({
       type: "update",
-      update: { snapshot: this.#session.sim.snapshot(), progress, behind: this.#behind },
+      update: {
+        snapshot: this.#session.sim.snapshot(),
+        progress,
+        behind: this.#behind,
+        ...(regimes ? { regimes } : {}),
+      },
     });
   }
 

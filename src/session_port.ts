@@ -44,6 +44,8 @@ export interface SessionUpdate {
   progress: Progress | null;
   /** How many times slower than `speed` the simulation runs (1 when it keeps up). */
   behind: number;
+  /** The split view's sessions: one snapshot per regime, in `REGIMES` order (`snapshot` is the last). */
+  regimes?: Snapshot[];
 }
 
 /** The live clock: simulated ticks per wall-clock second, paused, and snapshots per second. */
@@ -66,4 +68,15 @@ export interface SessionPort {
   onNotice(listener: (r: ExecResult) => void): void;
   /** Stop the session: never waits for a busy simulation longer than a bounded time. */
   close(): Promise<void>;
+}
+
+/**
+ * Starts the split view's sessions: the three regimes in lockstep behind one
+ * port, replaying the session so far (the edge knows its lines).
+ */
+export interface SplitOpener {
+  /** Open the split view at start (`--split`). */
+  atStart: boolean;
+  /** The split sessions' port, or why they cannot start. */
+  open(): SessionPort | { error: string };
 }

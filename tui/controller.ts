@@ -15,7 +15,13 @@ import { newView, type ViewState } from "./view.ts";
 import { FOCUS_ORDER } from "./panel_list.ts";
 import type { KeyPress } from "./input.ts";
 import type { HostFeed } from "./types.ts";
-import type { ExecResult, Request, SessionPort, SessionUpdate } from "../src/session_port.ts";
+import type {
+  ExecResult,
+  Request,
+  SessionPort,
+  SessionUpdate,
+  SplitOpener,
+} from "../src/session_port.ts";
 import { tooSmall } from "./layout.ts";
 import { BACKEND_FORM } from "./constants.ts";
 import { formKey, openForm, type RegisterForm } from "./register_form.ts";
@@ -44,6 +50,8 @@ export interface ControllerOptions {
   events?: SimEvent[];
   /** The host view (`--host`): its samples redraw the Host panel. */
   host?: HostFeed;
+  /** The split view (`|`, `--split`). */
+  split?: SplitOpener;
 }
 
 export class Controller {
@@ -55,6 +63,9 @@ export class Controller {
   /** The register form's last choice (kept across `u`/`r`). */
   #lastForm?: { index: number; values: RegisterForm["values"] };
   #listeners: (() => void)[] = [];
+  readonly #splitOpener?: SplitOpener;
+  /** The split view's sessions while it is open: keys act on them, the single session waits. */
+  #split: SessionPort | null = null;
 
   constructor(opts: ControllerOptions) {
     this.port = opts.port;
@@ -81,6 +92,8 @@ export class Controller {
       this.#report(r.cmd ?? "session", r);
       this.#changed();
     });
+    this.#splitOpener = opts.split;
+    if (opts.split?.atStart) this.#openSplit();
     this.#clock();
   }
 
@@ -99,7 +112,58 @@ export class Controller {
 
   #clock(): void {
     const v = this.view;
-    this.port.setClock({ speed: v.speed, paused: v.paused, rate: v.rate });
+    const clock = { speed: v.speed, paused: v.paused, rate: v.rate };
+    // While the split view is open the single session waits where it was.
+    this.port.setClock(this.#split ? { ...clock, paused: true } : clock);
+    this.#split?.setClock(clock);
+  }
+
+  /** The port keys act on: the split view's sessions while it is open. */
+  get #active(): SessionPort {
+    return this.#split ?? this.port;
+  }
+
+  /** The state keys resolve against (selection, names): the split view's last regime while open. */
+  #world(): Snapshot {
+    const r = this.view.split?.regimes;
+    return r ? r[r.length - 1] : this.view.snapshot;
+  }
+
+  #openSplit(): void {
+    const v = this.view;
+    const opened = this.#splitOpener?.open();
+    if (!opened) return this.#note("no split view in this session");
+    if ("error" in opened) return this.#note(`split view: ${opened.error}`);
+    const port = opened;
+    this.#split = port;
+    v.split = { regimes: null };
+    v.progress = null;
+    v.behind = 1;
+    port.onUpdate((u) => {
+      if (this.#split !== port || !v.split) return;
+      v.split.regimes = u.regimes ?? [u.snapshot];
+      v.progress = u.progress;
+      v.behind = u.behind;
+      v.selPool = clamp(v.selPool, this.#world().superblocks.length);
+      v.selSwap = clamp(v.selSwap, this.#world().swapTypes.length);
+      this.#changed();
+    });
+    port.onNotice((r) => {
+      if (this.#split !== port) return;
+      this.#report(r.cmd ?? "split", r);
+      this.#changed();
+    });
+    v.status = { text: "split view: eager, fake-poolid, deferred (v returns)", error: false };
+  }
+
+  /** Close the split view's sessions (leaving it, or quitting). */
+  closeSplit(): Promise<void> {
+    const port = this.#split;
+    this.#split = null;
+    this.view.split = null;
+    this.view.progress = null;
+    this.view.behind = 1;
+    return port ? port.close() : Promise.resolve();
   }
 
   /** A new snapshot (and progress, behind) from the session. */
@@ -108,6 +172,7 @@ export class Controller {
     v.snapshot = u.snapshot;
     v.history.push(u.snapshot);
     this.#addEvents(() => v.events.take(u.snapshot.events));
+    if (v.split) return this.#changed(); // the split view's sessions own progress and selection
     v.progress = u.progress;
     v.behind = u.behind;
     v.selPool = clamp(v.selPool, v.snapshot.superblocks.length);
@@ -138,7 +203,7 @@ export class Controller {
 
   /** Send a request; its outcome is reported when it arrives. */
   send(req: Request, label: string): Promise<ExecResult> {
-    const p = this.port.send(req);
+    const p = this.#active.send(req);
     p.then((r) => {
       this.#report(label, r);
       this.#changed();
@@ -236,7 +301,7 @@ export class Controller {
   /** Perform a keymap action. */
   action(action: Action): number | void {
     const v = this.view;
-    const s = v.snapshot;
+    const s = this.#world();
     switch (action) {
       case "register":
         v.overlay = openForm(BACKEND_FORM, this.#lastForm);
@@ -294,10 +359,11 @@ export class Controller {
       case "up":
       case "down": {
         const d = action === "up" ? -1 : 1;
-        if (graphsMode(v, v.cols, v.rows) === "full") {
+        if (!v.split && graphsMode(v, v.cols, v.rows) === "full") {
           v.graphFirst = Math.max(0, Math.min(CHART_COUNT - 1, v.graphFirst + d));
-        } else if (v.focus === "pools") v.selPool = clamp(v.selPool + d, s.superblocks.length);
-        else if (v.focus === "swap") v.selSwap = clamp(v.selSwap + d, s.swapTypes.length);
+        } else if (v.focus === "pools" || (v.split && v.focus !== "swap")) {
+          v.selPool = clamp(v.selPool + d, s.superblocks.length);
+        } else if (v.focus === "swap") v.selSwap = clamp(v.selSwap + d, s.swapTypes.length);
         else {
           // Up scrolls back in time; down returns to the newest (then the log is followed).
           v.eventScroll = clamp(v.eventScroll - d, shownGroups(v).length);
@@ -307,7 +373,7 @@ export class Controller {
       }
       case "cancel":
         if (v.progress) {
-          this.port.cancel();
+          this.#active.cancel();
           v.status = { text: `cancelling ${v.progress.line}…`, error: false };
         }
         return;
@@ -335,6 +401,19 @@ export class Controller {
       case "host":
         if (v.host === undefined) this.#note("no host view (start with --host or --host-root DIR)");
         else v.hostShown = !v.hostShown;
+        return;
+      case "split":
+        if (v.split) {
+          void this.closeSplit();
+          v.status = {
+            text: `split view closed: the ${v.snapshot.regime} session at tick ${v.snapshot.tick}`,
+            error: false,
+          };
+          this.#clock();
+        } else {
+          this.#openSplit();
+          this.#clock();
+        }
         return;
       case "quit":
         return this.#quit(EXIT_QUIT);

@@ -27,6 +27,7 @@ export type Action =
   | "cancel"
   | "help"
   | "host"
+  | "split"
   | "quit"
   | "interrupt";
 
@@ -209,6 +210,14 @@ export const KEYMAP: readonly Binding[] = [
     keys: "H",
     description: "hide or show the Host panel (with --host or --host-root)",
     match: plainKey("H"),
+  },
+  {
+    action: "split",
+    keys: "v",
+    description: "split view: eager, fake-poolid and deferred side by side (v again leaves)",
+    hint: "split",
+    hintOrder: 4.7,
+    match: plainKey("v"),
   },
   {
     action: "quit",

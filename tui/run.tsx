@@ -3,7 +3,7 @@ import process from "node:process";
 import { render } from "ink";
 import type { Snapshot } from "../src/snapshot.ts";
 import { App } from "./app.tsx";
-import { DEFAULT_RATE, DEFAULT_SPEED, RATES } from "./controller.ts";
+import { type Controller, DEFAULT_RATE, DEFAULT_SPEED, RATES } from "./controller.ts";
 import { History } from "./history.ts";
 import { plain, strip } from "./line.ts";
 import { hostLines } from "./panels/host.ts";
@@ -35,6 +35,7 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
   }));
   const rate = opts.rate ?? DEFAULT_RATE;
   let code = 0;
+  const app: { ctl?: Controller } = {};
   const instance = render(
     <App
       port={port}
@@ -45,6 +46,8 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
       noColor={opts.noColor || colourOffByEnv()}
       events={events}
       host={opts.host}
+      split={opts.split}
+      controller={(c) => (app.ctl = c)}
       onExit={(c) => (code = c)}
     />,
     {
@@ -65,7 +68,7 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
     await instance.waitUntilExit();
   } finally {
     process.off("SIGTERM", onTerm);
-    await port.close();
+    await Promise.all([port.close(), app.ctl?.closeSplit()]);
   }
   return code;
 }

@@ -14,6 +14,7 @@ import { formLines } from "./register_form.ts";
 import type { ViewState } from "./view.ts";
 import { DIM } from "./theme.ts";
 import { onceColumn, panelColumn } from "./panel_list.ts";
+import { splitBody, splitHeader } from "./split.ts";
 
 /** From this size on the graphs are shown beside the panels (`g` hides them). */
 export const GRAPHS_BESIDE = { cols: 160, rows: 48 };
@@ -46,7 +47,11 @@ export function screen(v: ViewState, cols: number, rows: number, noColor = false
   }
   const mode = graphsMode(v, cols, rows);
   let body: Line[];
-  if (mode === "full") body = pad(graphs(v, cols, rows - 2, v.graphFirst), rows - 2);
+  let top = [header(v, cols)];
+  if (v.split) {
+    top = splitHeader(v, cols);
+    body = pad(splitBody(v, cols, rows - 1 - top.length), rows - 1 - top.length);
+  } else if (mode === "full") body = pad(graphs(v, cols, rows - 2, v.graphFirst), rows - 2);
   else if (mode === "beside") {
     const pw = Math.max(MIN_COLS, Math.floor(cols / 2));
     const gw = cols - pw - MIDDLE_SEP.length;
@@ -54,7 +59,7 @@ export function screen(v: ViewState, cols: number, rows: number, noColor = false
     const right = pad(graphs(v, gw, rows - 2, v.graphFirst), rows - 2);
     body = left.map((l, i) => beside(l, pw, right[i], MIDDLE_SEP));
   } else body = panelColumn(v, cols, rows - 2);
-  let lines: Line[] = [header(v, cols), ...body, footer(v, cols)];
+  let lines: Line[] = [...top, ...body, footer(v, cols)];
   const o = v.overlay;
   if (o) {
     const { title, body } = o.kind === "pager"

@@ -1,5 +1,5 @@
 /** Options of `runDashboard` (given by mod.ts). */
-import type { SessionPort } from "../src/session_port.ts";
+import type { SessionPort, SplitOpener } from "../src/session_port.ts";
 import type { HostSnapshot } from "../src/host/snapshot.ts";
 
 /** The host view's samples (`--host`, `--host-root`), taken at the edge. */
@@ -22,4 +22,6 @@ export interface DashboardOptions {
   record?: string;
   /** The host view: a Host panel (`H` hides and shows it). Absent: no panel. */
   host?: HostFeed;
+  /** The split view (`v`, `--split`); absent: not available. */
+  split?: SplitOpener;
 }

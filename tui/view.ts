@@ -13,6 +13,12 @@ export type Focus = "pools" | "swap" | "events";
 
 export type Overlay = Pager | RegisterForm;
 
+/** The split view's part of the view state (drawn by `split.ts`). */
+export interface SplitView {
+  /** One snapshot per regime in `REGIMES` order; null until the sessions have started. */
+  regimes: Snapshot[] | null;
+}
+
 export interface ViewState {
   snapshot: Snapshot;
   history: History;
@@ -57,6 +63,8 @@ export interface ViewState {
   host?: HostSnapshot | null;
   /** Whether the Host panel is drawn (`H` toggles it). */
   hostShown: boolean;
+  /** The split view (`v`, `--split`): the three regimes side by side; null when closed. */
+  split: SplitView | null;
 }
 
 /** A fresh view: nothing selected, focus on Pools, no overlay. */
@@ -86,6 +94,7 @@ export function newView(
     cols: 120,
     rows: 40,
     hostShown: true,
+    split: null,
     ...rest,
   };
 }

@@ -7,7 +7,7 @@ import { type ContentClass, pageDigest } from "../content.ts";
 import { fillVersion, type PageContent, versionOf } from "../page_version.ts";
 import type { CleancacheFrontend, Superblock } from "../frontend/cleancache.ts";
 import { newSuperblock } from "../frontend/cleancache.ts";
-import { FileDisk, type PageVersion } from "../devices/disk.ts";
+import { FileDisk } from "../devices/disk.ts";
 import { fileReadCause, poolKey } from "../integrity.ts";
 import { checkClass, checkIndex, checkName } from "../limits.ts";
 import { SimError } from "../errors.ts";
@@ -79,12 +79,12 @@ export class FileSide {
   put(name: string, ino: number, index: number, cls: ContentClass): void {
     const m = this.#filePage("put", name, ino, index);
     checkClass("put", cls);
-    const v = this.#writeFile(m, ino, index, cls);
+    this.#writeFile(m, ino, index, cls);
     const ctx = this.#ctx;
     ctx.ops++;
     ctx.putRefused = false;
     this.cc.putPage(m, ino, index, ctx.page);
-    v.putRefused = ctx.putRefused;
+    if (ctx.putRefused) this.#disk.markPutRefused(m.fsKey, ino, index);
   }
 
   /** Put the current on-disk version of a clean page leaving the page cache. */
@@ -168,7 +168,7 @@ export class FileSide {
 
   hasFilePage(name: string, ino: number, index: number): boolean {
     const m = this.#mounts.get(name);
-    return m !== undefined && this.#disk.get(m.fsKey, ino, index) !== undefined;
+    return m !== undefined && this.#disk.has(m.fsKey, ino, index);
   }
 
   /** A backend pool was created for `sb` (by the backend being registered, else the holder). */
@@ -220,18 +220,16 @@ export class FileSide {
   }
 
   /** A new version on disk, with what its write did to cleancache (for the oracle). */
-  #writeFile(m: Mount, ino: number, index: number, cls: PageContent): PageVersion {
+  #writeFile(m: Mount, ino: number, index: number, cls: PageContent): void {
     const v = versionOf(this.#ctx.nextStamp(), cls);
     const page = fillVersion(v, this.#ctx.page);
-    const pv: PageVersion = {
+    this.#disk.set(m.fsKey, ino, index, {
       ...v,
       digest: pageDigest(page),
       writePool: this.#pool(m),
       writeOldId: this.#oldId(m),
       putRefused: false,
-    };
-    this.#disk.set(m.fsKey, ino, index, pv);
-    return pv;
+    });
   }
 
   #mount(cmd: string, name: string): Mount {

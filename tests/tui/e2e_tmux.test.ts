@@ -206,3 +206,64 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name: "e2e: --split shows eager, fake-poolid and deferred; one key acts on all three; v leaves",
+  ignore: !TMUX,
+  sanitizeResources: false,
+  fn: async () => {
+    SOCKET = `tmemtop-e2e-${Deno.pid}-split`;
+    /** The row of filesystem `name`: how many columns show it (● ◌ ○ before the name). */
+    const columnsWith = (x: string, name: string) =>
+      Math.max(
+        0,
+        ...x.split("\n").map((l) => l.match(new RegExp(`[●◌○] ${name}\\b`, "g"))?.length ?? 0),
+      );
+    try {
+      await tmux(
+        "new-session",
+        "-d",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "-s",
+        SESSION,
+        "-c",
+        ROOT,
+        `deno task monitor --split; echo ${DONE}-$?; sleep 30`,
+      );
+      await settled("the split view", [
+        /^eager .*│ fake-poolid .*│ deferred /m,
+        /keys act on all three at the same tick/,
+        /m mount/,
+        (x) => columnsWith(x, "root") === 3,
+      ], 60_000);
+      // Before any backend eager never caches the mounts; the others wait for one.
+      await settled("the regimes differ", [/≠.*○ root.*│ ≠.*◌ root.*│ ≠.*◌ root/]);
+
+      // m: a mount in all three columns; r Enter: zcache in all three.
+      await tmux("send-keys", "-t", SESSION, "-l", "mm");
+      await settled("fs1 and fs2 in every column", [
+        (x) => columnsWith(x, "fs1") === 3,
+        (x) => columnsWith(x, "fs2") === 3,
+      ]);
+      await keys("r");
+      await settled("the register form", [/Register a backend/]);
+      await keys("Enter");
+      await settled("zcache in every column", [
+        (x) => (x.match(/backend\s+● zcache/g)?.length ?? 0) === 3,
+        /○ root.*│.*● root.*│.*● root/, // eager's early mounts stay uncached
+      ]);
+
+      // v leaves the split view: the single (deferred) session, where it was.
+      await tmux("send-keys", "-t", SESSION, "-l", "v");
+      await settled("the single session", [/regime deferred/, /split view closed/]);
+      await keys("q");
+      const s = await settled("the dashboard to exit", [new RegExp(`${DONE}-\\d+`)]);
+      assert.match(s, new RegExp(`${DONE}-0`));
+    } finally {
+      await tmux("kill-server").catch(() => {});
+    }
+  },
+});

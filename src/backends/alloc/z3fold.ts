@@ -55,6 +55,8 @@ function sizeToChunks(size: number): number {
 /** The z3fold allocator; see the module comment. */
 export class Z3foldAllocator implements Allocator {
   readonly name = "z3fold";
+  /** Handles are small dense numbers, reused once freed. */
+  readonly evictable = true;
   readonly maxSize = PAGE_SIZE;
   readonly #store = new FrameStore();
   /** Per frame: 1 headless, 1 claimed by reclaim, slots id, foreign handles, start_middle. */
