@@ -160,7 +160,7 @@ export class FileSide {
 
   hasFilePage(name: string, ino: number, index: number): boolean {
     const m = this.#mounts.get(name);
-    return m !== undefined && this.#disk.get(m.fsKey, ino, index) !== undefined;
+    return m !== undefined && this.#disk.has(m.fsKey, ino, index);
   }
 
   /** A backend pool was created for `sb` (by the backend being registered, else the holder). */
