@@ -1,7 +1,13 @@
+import { cpuUsage } from "node:process";
+
 /**
  * Benchmark harness: every case runs in interleaved rounds (the order rotates
  * each round so drift and GC pauses spread over all cases), and each figure is
- * the median of its rounds. Timings never appear in tests: they live here.
+ * the median of its rounds. Each slice is timed twice: by the wall clock and
+ * by the bench process's CPU time (`process.cpuUsage()`), so a slice the
+ * scheduler took the core from counts only the time it ran: figures and
+ * ratios use the CPU time, the wall clock where it is unavailable. Timings
+ * never appear in tests: they live here.
  */
 
 /**
@@ -10,18 +16,56 @@
  */
 export type Case = (slice: number) => number;
 
+/**
+ * The bench process's CPU time in ms (`process.cpuUsage()`: getrusage, user +
+ * system of all its threads), or null where unavailable. A thread's own
+ * time (`/proc/thread-self/schedstat`) would need --allow-all under Deno;
+ * in the synchronous cases the other threads are V8's GC and compiler
+ * helpers, whose time belongs to the case anyway.
+ */
+export function processCpuMs(): number | null {
+  try {
+    const u = cpuUsage();
+    return (u.user + u.system) / 1000;
+  } catch {
+    return null;
+  }
+}
+
+/** Which clock the figures use: the process's CPU time, or the wall clock where it is unknown. */
+export const CLOCK: "process_cpu" | "wall" = processCpuMs() === null ? "wall" : "process_cpu";
+
+/** Milliseconds by the bench's clock (`CLOCK`). */
+function now(): number {
+  return processCpuMs() ?? performance.now();
+}
+
+/** What reading the clock adds to a timed slice (median of back-to-back reads), subtracted. */
+const CLOCK_COST_MS = (() => {
+  const d: number[] = [];
+  for (let i = 0; i < 201; i++) {
+    const a = now();
+    d.push(now() - a);
+  }
+  return median(d);
+})();
+
 /** Median time of a case, per round and per unit. */
 export interface Measured {
-  /** Median milliseconds of one round. */
+  /** Median milliseconds of one round (by `CLOCK`). */
   ms: number;
+  /** Median wall-clock milliseconds of one round. */
+  wallMs: number;
   /** Units per round. */
   units: number;
   /** Median nanoseconds per unit. */
   nsPerUnit: number;
   /** Units per second at the median. */
   perSecond: number;
-  /** Milliseconds of each measured round. */
+  /** Milliseconds of each measured round (by `CLOCK`). */
   rounds: number[];
+  /** Wall-clock milliseconds of each measured round. */
+  wallRounds: number[];
 }
 
 export function median(xs: number[]): number {
@@ -43,27 +87,30 @@ export function interleaved(
   slices = 1,
 ): Record<string, Measured> {
   const names = Object.keys(cases);
-  const times: Record<string, number[]> = {};
+  const times: Record<string, number[]> = {}, walls: Record<string, number[]> = {};
   const units: Record<string, number> = {};
-  for (const n of names) times[n] = [];
+  for (const n of names) (times[n] = [], walls[n] = []);
   for (let r = 0; r < warmup + rounds; r++) {
-    const t: Record<string, number> = {};
-    for (const n of names) t[n] = units[n] = 0;
+    const t: Record<string, number> = {}, w: Record<string, number> = {};
+    for (const n of names) t[n] = w[n] = units[n] = 0;
     for (let s = 0; s < slices; s++) {
       for (let k = 0; k < names.length; k++) {
         const n = names[(k + r + s) % names.length];
-        const t0 = performance.now();
+        const c0 = now(), w0 = performance.now();
         const u = cases[n](s);
-        t[n] += performance.now() - t0;
+        w[n] += performance.now() - w0;
+        t[n] += Math.max(0, now() - c0 - CLOCK_COST_MS);
         units[n] += u;
       }
     }
-    if (r >= warmup) { for (const n of names) times[n].push(t[n]); }
+    if (r >= warmup) {
+      for (const n of names) (times[n].push(t[n]), walls[n].push(w[n]));
+    }
   }
-  return summarize(names, times, units);
+  return summarize(names, times, walls, units);
 }
 
-/** Median over rounds of the per-round ratio a/b (robust to rounds slowed by load). */
+/** Median over rounds of the per-round ratio a/b by `CLOCK` (robust to rounds slowed by load). */
 export function ratio(a: Measured, b: Measured): number {
   return median(a.rounds.map((x, i) => x / b.rounds[i]));
 }
@@ -87,7 +134,11 @@ export function progress(msg: string): void {
   console.error(`bench: ${msg}`);
 }
 
-/** `interleaved` for asynchronous cases (worker pools). */
+/**
+ * `interleaved` for asynchronous cases (work in other threads): timed by the
+ * wall clock only (`ms` = `wallMs`), since the main thread's CPU time misses
+ * the workers'.
+ */
 export async function interleavedAsync(
   cases: Record<string, (slice: number) => Promise<number>>,
   rounds: number,
@@ -112,13 +163,14 @@ export async function interleavedAsync(
     }
     if (r >= warmup) { for (const n of names) times[n].push(t[n]); }
   }
-  return summarize(names, times, units);
+  return summarize(names, times, times, units);
 }
 
 /** Medians per case over the measured rounds. */
 function summarize(
   names: string[],
   times: Record<string, number[]>,
+  walls: Record<string, number[]>,
   units: Record<string, number>,
 ): Record<string, Measured> {
   const out: Record<string, Measured> = {};
@@ -126,10 +178,12 @@ function summarize(
     const ms = median(times[n]);
     out[n] = {
       ms,
+      wallMs: median(walls[n]),
       units: units[n],
       nsPerUnit: (ms * 1e6) / units[n],
       perSecond: units[n] / (ms / 1000),
       rounds: times[n],
+      wallRounds: walls[n],
     };
   }
   return out;

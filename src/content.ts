@@ -221,6 +221,9 @@ export const SAME_WORD: Uint32Array = new Uint32Array(2);
  * when it is, the word is left in `SAME_WORD`. Allocates nothing.
  */
 export function isSameFilled(page: Uint8Array): boolean {
+  // the last 8 bytes against the first 8, byte by byte: most pages differ there,
+  // and a page rejected here needs no 32-bit view of its own
+  for (let i = 0; i < 8; i++) if (page[PAGE_SIZE - 8 + i] !== page[i]) return false;
   const w = words(page);
   const lo = w[0], hi = w[1];
   // the last word first: most pages that are not same-filled differ there

@@ -44,6 +44,8 @@ Deno.test("--json: one object per line with line, cmd, and result/stats/expect f
   assert.equal(r.stderr, "");
   const objs = jsonLines(r.stdout);
   assert.deepEqual(objs.map((o) => [o.line, o.cmd, o.result ?? null]), [
+    // a put prints nothing in text mode; in JSON, once it reaches a backend, its fields
+    [7, "put", null],
     [8, "get", "hit"],
     [9, "get", "miss"],
     [10, "store", "stored"],
@@ -53,7 +55,11 @@ Deno.test("--json: one object per line with line, cmd, and result/stats/expect f
     [14, "stats", null],
     [15, "expect", null],
   ]);
-  const stats = objs[6].stats as Record<string, Record<string, unknown>>;
+  assert.deepEqual(
+    [objs[0].backend, objs[0].reason, typeof objs[0].clen],
+    ["zcache", null, "number"],
+  );
+  const stats = objs[7].stats as Record<string, Record<string, unknown>>;
   assert.equal(stats.tick as unknown, 0);
   assert.equal(stats.regime as unknown, "deferred");
   assert.equal(stats.cleancache.succ_gets, 1);
@@ -64,7 +70,7 @@ Deno.test("--json: one object per line with line, cmd, and result/stats/expect f
   assert.equal(stats.backend.reject_compress_poor, 1);
   assert.equal(stats.integrity.stale_reads, 0);
   assert.equal("events" in stats, false);
-  assert.equal(objs[7].pass, true);
+  assert.equal(objs[8].pass, true);
 });
 
 Deno.test("text mode: readable results on stdout, errors on stderr naming the line", async () => {
@@ -147,7 +153,11 @@ Deno.test("very long lines are refused with their length, memory stays bounded",
 Deno.test("a script without a final newline, with CRLF line ends", async () => {
   const r = await run(["--json"], "mount a\r\nput a 1 1\r\nregister ram\r\nput a 1 1\r\nget a 1 1");
   assert.equal(r.code, 0, r.stdout);
-  assert.deepEqual(jsonLines(r.stdout).map((o) => [o.line, o.result]), [[5, "hit"]]);
+  // line 2's put reaches no backend (pending): nothing; line 4's reaches ram: its fields
+  assert.deepEqual(jsonLines(r.stdout).map((o) => [o.line, o.result ?? o.backend]), [
+    [4, "ram"],
+    [5, "hit"],
+  ]);
 });
 
 Deno.test("quit ends the session; later lines are not run", async () => {

@@ -28,6 +28,42 @@ export interface Pool {
   bytes: number;
 }
 
+/**
+ * Allocator handle -> entry id, for reclaim by frame: an Int32Array indexed
+ * by handle (handles of evictable allocators are small dense numbers: frame
+ * * 2 + buddy) holding entry id + 1; allocators reclaim never reads (zsmalloc,
+ * whole pages) only count their objects.
+ */
+class HandleIndex {
+  #ids: Int32Array | null;
+  /** Objects held. */
+  size = 0;
+  constructor(indexed: boolean) {
+    this.#ids = indexed ? new Int32Array(1024) : null;
+  }
+  get(h: number): number {
+    const ids = this.#ids;
+    return ids !== null && h < ids.length ? ids[h] - 1 : NIL;
+  }
+  set(h: number, e: number): void {
+    this.size++;
+    let ids = this.#ids;
+    if (ids === null) return;
+    if (h >= ids.length) {
+      let n = ids.length;
+      while (n <= h) n *= 2;
+      const grown = new Int32Array(n);
+      grown.set(ids);
+      this.#ids = ids = grown;
+    }
+    ids[h] = e + 1;
+  }
+  delete(h: number): void {
+    this.size--;
+    if (this.#ids !== null) this.#ids[h] = 0;
+  }
+}
+
 /** Frontswap keys use pageIndex -1 and owner ~type (always negative). */
 const SWAP_INDEX = -1;
 
@@ -64,7 +100,7 @@ export class PageStore {
   readonly swLru: Lru = newLru();
   readonly pools = new Map<number, Pool>();
   /** Allocator entry handle -> entry id, per allocator (for reclaim by frame). */
-  readonly #byHandle = new Map<Allocator, Map<number, number>>();
+  readonly #byHandle = new Map<Allocator, HandleIndex>();
   readonly codec: Compressor;
   /** Allocator of cleancache pages and of frontswap pages (the same one except in zcache). */
   readonly ccAlloc: Allocator;
@@ -82,8 +118,8 @@ export class PageStore {
     this.ccAlloc = ccAlloc;
     this.swAlloc = swAlloc;
     this.overhead = overhead;
-    this.#byHandle.set(ccAlloc, new Map());
-    this.#byHandle.set(swAlloc, new Map());
+    this.#byHandle.set(ccAlloc, new HandleIndex(ccAlloc.evictable));
+    if (swAlloc !== ccAlloc) this.#byHandle.set(swAlloc, new HandleIndex(swAlloc.evictable));
   }
 
   /** Record the outcome of a put/store for `lastResult()`. */
@@ -124,7 +160,7 @@ export class PageStore {
 
   /** The entry holding allocator handle `h`, or NIL. */
   entryOf(alloc: Allocator, h: number): number {
-    return this.#byHandle.get(alloc)!.get(h) ?? NIL;
+    return this.#byHandle.get(alloc)!.get(h);
   }
 
   // ---------------- pools ----------------
@@ -335,7 +371,7 @@ export class PageStore {
     }
     if (same !== this.sameFilled) problems.push(`same_filled ${this.sameFilled} != ${same}`);
     let handles = 0;
-    for (const m of new Set(this.#byHandle.values())) handles += m.size;
+    for (const m of this.#byHandle.values()) handles += m.size;
     if (handles !== cc + sw - same) {
       problems.push(`${handles} handles for ${cc + sw - same} objects`);
     }

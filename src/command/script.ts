@@ -71,7 +71,8 @@ export class ScriptRunner {
   print(r: CommandResult): void {
     if (r.error !== undefined) this.errors++;
     if (r.expectFailed) this.expectFailures++;
-    if (!hasOutput(r)) return;
+    // JSON mode also prints a result that only carries fields (a put that reached a backend)
+    if (!hasOutput(r) && !(this.json && r.data !== undefined)) return;
     if (this.json) {
       this.output.out(formatJsonLine(r));
       return;

@@ -2,8 +2,15 @@
  * The simulated disk holding every file page's current version. A page is
  * remembered by its stamp, content class and digest: enough to regenerate its
  * bytes and to check any read against it.
+ *
+ * A million pages are held without an object per page: each page is a
+ * record number, its fields in typed arrays, found by an open-addressing
+ * table over (filesystem, inode, index), and linked in a circular list per
+ * file so that deleting a file costs its pages, not the disk.
  */
+import { CONTENT_CLASSES, type ContentClass } from "../content.ts";
 import type { PageVersionRef } from "../page_version.ts";
+import type { RealPageRef } from "../real_pages.ts";
 
 /** The current version of one file page (its bytes: `fillVersion`). */
 export type PageVersion = PageVersionRef & {
@@ -15,11 +22,48 @@ export type PageVersion = PageVersionRef & {
   writePool: number;
   /** For the oracle: the write went through a pool id an earlier backend handed out. */
   writeOldId: boolean;
+  /** For the oracle: this version was put and the backend refused the put (older copy kept). */
+  putRefused: boolean;
 };
+
+const NIL = -1;
+/** Class code of a real page (`cls: "file"`); generated classes are their CONTENT_CLASSES index. */
+const FILE_CLASS = 255;
+const INITIAL = 256;
+const WRITE_OLD_ID = 1, PUT_REFUSED = 2;
+
+function mix(fs: number, ino: number, index: number): number {
+  let h = Math.imul(fs ^ 0x5bd1e995, 0x9e3779b1);
+  h = Math.imul(h ^ (ino >>> 0), 0x85ebca6b);
+  h = Math.imul(h ^ ((ino / 4294967296) | 0), 0xc2b2ae35);
+  h = Math.imul(h ^ (index >>> 0), 0x27d4eb2f);
+  h = Math.imul(h ^ ((index / 4294967296) | 0), 0x165667b1);
+  return (h ^ (h >>> 15)) >>> 0;
+}
 
 /** Files on disk, per filesystem identity (a name, or a shared fs's uuid). */
 export class FileDisk {
-  readonly #fs = new Map<string, Map<number, Map<number, PageVersion>>>();
+  /** Filesystem identity -> its number, and per filesystem: inode -> a record of the file. */
+  readonly #fsIds = new Map<string, number>();
+  readonly #files: Map<number, number>[] = [];
+  /** Record fields. */
+  #fs = new Int32Array(INITIAL);
+  #ino = new Float64Array(INITIAL);
+  #index = new Float64Array(INITIAL);
+  #stamp = new Float64Array(INITIAL);
+  #cls = new Uint8Array(INITIAL);
+  #digest = new Float64Array(INITIAL);
+  #writePool = new Float64Array(INITIAL);
+  /** Oracle flags: WRITE_OLD_ID, PUT_REFUSED. */
+  #flags = new Uint8Array(INITIAL);
+  /** Circular list of a file's records, in no order (the free list reuses it). */
+  #next = new Int32Array(INITIAL);
+  /** Real pages of `file` records. */
+  readonly #real = new Map<number, RealPageRef>();
+  /** Open-addressing table: record + 1, 0 = empty; twice the records' capacity. */
+  #slots = new Int32Array(INITIAL * 2);
+  #top = 0;
+  #free = NIL;
   #pages = 0;
 
   /** Number of file pages on disk. */
@@ -28,25 +72,159 @@ export class FileDisk {
   }
 
   get(fs: string, ino: number, index: number): PageVersion | undefined {
-    return this.#fs.get(fs)?.get(ino)?.get(index);
+    const id = this.#fsIds.get(fs);
+    const r = id === undefined ? NIL : this.#find(id, ino, index);
+    if (r === NIL) return undefined;
+    // the keys in the order the writer built them (`versionOf`, then the oracle's fields)
+    const stamp = this.#stamp[r], c = this.#cls[r];
+    const rest = {
+      digest: this.#digest[r],
+      writePool: this.#writePool[r],
+      writeOldId: (this.#flags[r] & WRITE_OLD_ID) !== 0,
+      putRefused: (this.#flags[r] & PUT_REFUSED) !== 0,
+    };
+    return c === FILE_CLASS
+      ? { stamp, cls: "file", real: this.#real.get(r)!, ...rest }
+      : { stamp, cls: CONTENT_CLASSES[c], ...rest };
+  }
+
+  /** Whether the page is on disk. */
+  has(fs: string, ino: number, index: number): boolean {
+    const id = this.#fsIds.get(fs);
+    return id !== undefined && this.#find(id, ino, index) !== NIL;
   }
 
   set(fs: string, ino: number, index: number, v: PageVersion): void {
-    let files = this.#fs.get(fs);
-    if (!files) this.#fs.set(fs, files = new Map());
-    let file = files.get(ino);
-    if (!file) files.set(ino, file = new Map());
-    if (!file.has(index)) this.#pages++;
-    file.set(index, v);
+    let id = this.#fsIds.get(fs);
+    if (id === undefined) {
+      id = this.#files.length;
+      this.#fsIds.set(fs, id);
+      this.#files.push(new Map());
+    }
+    let r = this.#find(id, ino, index);
+    if (r === NIL) {
+      r = this.#newRecord(id, ino, index);
+      const files = this.#files[id], head = files.get(ino);
+      if (head === undefined) {
+        this.#next[r] = r;
+        files.set(ino, r);
+      } else {
+        this.#next[r] = this.#next[head];
+        this.#next[head] = r;
+      }
+      this.#pages++;
+    }
+    this.#stamp[r] = v.stamp;
+    this.#digest[r] = v.digest;
+    this.#writePool[r] = v.writePool;
+    this.#flags[r] = (v.writeOldId ? WRITE_OLD_ID : 0) | (v.putRefused ? PUT_REFUSED : 0);
+    if (v.real) {
+      this.#cls[r] = FILE_CLASS;
+      this.#real.set(r, v.real);
+    } else {
+      this.#cls[r] = CONTENT_CLASSES.indexOf(v.cls as ContentClass);
+      this.#real.delete(r);
+    }
+  }
+
+  /** Note that the put of the page's current version was refused (for the oracle). */
+  markPutRefused(fs: string, ino: number, index: number): void {
+    const id = this.#fsIds.get(fs);
+    const r = id === undefined ? NIL : this.#find(id, ino, index);
+    if (r !== NIL) this.#flags[r] |= PUT_REFUSED;
   }
 
   /** Delete a file's pages; returns how many there were. */
   deleteFile(fs: string, ino: number): number {
-    const files = this.#fs.get(fs);
-    const file = files?.get(ino);
-    if (!files || !file) return 0;
-    files.delete(ino);
-    this.#pages -= file.size;
-    return file.size;
+    const id = this.#fsIds.get(fs);
+    const files = id === undefined ? undefined : this.#files[id];
+    const head = files?.get(ino);
+    if (head === undefined) return 0;
+    files!.delete(ino);
+    let n = 0;
+    for (let r = head;;) {
+      const next = this.#next[r];
+      this.#unindex(r);
+      this.#real.delete(r);
+      this.#next[r] = this.#free;
+      this.#free = r;
+      n++;
+      if (next === head) break;
+      r = next;
+    }
+    this.#pages -= n;
+    return n;
   }
+
+  // ---------------- internals ----------------
+
+  #find(fs: number, ino: number, index: number): number {
+    const s = this.#slots, mask = s.length - 1;
+    for (let i = mix(fs, ino, index) & mask;; i = (i + 1) & mask) {
+      const r = s[i] - 1;
+      if (r === NIL) return NIL;
+      if (this.#index[r] === index && this.#ino[r] === ino && this.#fs[r] === fs) return r;
+    }
+  }
+
+  #newRecord(fs: number, ino: number, index: number): number {
+    let r = this.#free;
+    if (r !== NIL) this.#free = this.#next[r];
+    else {
+      if (this.#top === this.#fs.length) this.#grow();
+      r = this.#top++;
+    }
+    this.#fs[r] = fs;
+    this.#ino[r] = ino;
+    this.#index[r] = index;
+    this.#place(r);
+    return r;
+  }
+
+  #place(r: number): void {
+    const s = this.#slots, mask = s.length - 1;
+    let i = mix(this.#fs[r], this.#ino[r], this.#index[r]) & mask;
+    while (s[i] !== 0) i = (i + 1) & mask;
+    s[i] = r + 1;
+  }
+
+  /** Take record `r` out of the table (backward-shift deletion: no tombstones). */
+  #unindex(r: number): void {
+    const s = this.#slots, mask = s.length - 1;
+    let i = mix(this.#fs[r], this.#ino[r], this.#index[r]) & mask;
+    while (s[i] !== r + 1) i = (i + 1) & mask;
+    for (let j = (i + 1) & mask;; j = (j + 1) & mask) {
+      const q = s[j] - 1;
+      if (q === NIL) break;
+      const home = mix(this.#fs[q], this.#ino[q], this.#index[q]) & mask;
+      // q may move to the hole at i when its home is not in (i, j]
+      if (((j - home) & mask) >= ((j - i) & mask)) {
+        s[i] = q + 1;
+        i = j;
+      }
+    }
+    s[i] = 0;
+  }
+
+  /** Double the records' capacity; called only when the free list is empty (all below `#top` live). */
+  #grow(): void {
+    const n = this.#fs.length * 2;
+    this.#fs = grown(this.#fs, n);
+    this.#ino = grown(this.#ino, n);
+    this.#index = grown(this.#index, n);
+    this.#stamp = grown(this.#stamp, n);
+    this.#cls = grown(this.#cls, n);
+    this.#digest = grown(this.#digest, n);
+    this.#writePool = grown(this.#writePool, n);
+    this.#flags = grown(this.#flags, n);
+    this.#next = grown(this.#next, n);
+    this.#slots = new Int32Array(n * 2);
+    for (let r = 0; r < this.#top; r++) this.#place(r);
+  }
+}
+
+function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, n: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
 }

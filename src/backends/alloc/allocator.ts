@@ -9,6 +9,11 @@ export interface Allocator {
   readonly name: string;
   /** Frames (4 KiB pages) currently in use: `pool_total_size` / PAGE_SIZE. */
   readonly frames: number;
+  /**
+   * `zpool_evictable`: reclaim hands out handles (`reclaimCandidates`), so the
+   * page store keeps a handle -> entry index for it (zbud, z3fold).
+   */
+  readonly evictable: boolean;
   /** Largest object it accepts (the caller checks before `alloc`). */
   readonly maxSize: number;
   /**

@@ -45,6 +45,7 @@ interface BuddyLayout {
 /** Handle = frame * 2 + (0 first buddy, 1 last buddy). */
 class BuddyAllocator implements Allocator {
   readonly name: string;
+  readonly evictable = true;
   readonly maxSize: number;
   readonly #layout: BuddyLayout;
   readonly #store = new FrameStore();

@@ -5,6 +5,7 @@ import { type Allocator, FrameStore } from "./allocator.ts";
 /** Stores each object in a frame of its own. Handle = frame number. */
 export class PageAllocator implements Allocator {
   readonly name = "page";
+  readonly evictable = false;
   readonly maxSize = PAGE_SIZE;
   readonly #store = new FrameStore();
 

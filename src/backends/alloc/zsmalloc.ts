@@ -5,6 +5,7 @@
  */
 import { PAGE_SIZE } from "../../content.ts";
 import { type Allocator, FrameStore } from "./allocator.ts";
+import { FrameLists } from "./frame_lists.ts";
 
 const MIN_SIZE = 32;
 const STEP = 16;
@@ -16,8 +17,6 @@ interface SizeClass {
   size: number;
   pages: number;
   objs: number;
-  /** zspages of this class with at least one free object. */
-  partial: Set<number>;
 }
 
 /**
@@ -27,6 +26,7 @@ interface SizeClass {
  */
 export class ZsmallocAllocator implements Allocator {
   readonly name = "zsmalloc";
+  readonly evictable = false;
   readonly maxSize = PAGE_SIZE;
   readonly #store = new FrameStore();
   readonly #classes: SizeClass[] = [];
@@ -37,6 +37,11 @@ export class ZsmallocAllocator implements Allocator {
   readonly #zsFree: Uint16Array[] = [];
   readonly #zsFreeTop: number[] = [];
   readonly #spareIds: number[] = [];
+  /**
+   * Per class, its zspages with at least one free object, in the order they
+   * became partial (list i = class i): `alloc` takes the first in O(1).
+   */
+  readonly #partial: FrameLists;
 
   constructor() {
     for (let size = MIN_SIZE; size <= PAGE_SIZE; size += STEP) {
@@ -53,9 +58,9 @@ export class ZsmallocAllocator implements Allocator {
         size,
         pages: best,
         objs: Math.min(OBJ_SLOTS - 1, Math.floor((best * PAGE_SIZE) / size)),
-        partial: new Set(),
       });
     }
+    this.#partial = new FrameLists(this.#classes.length);
   }
 
   get frames(): number {
@@ -66,15 +71,16 @@ export class ZsmallocAllocator implements Allocator {
     const ci = Math.max(0, Math.ceil((size - MIN_SIZE) / STEP));
     const cls = this.#classes[ci];
     let zs: number;
-    if (cls.partial.size > 0) {
-      zs = cls.partial.values().next().value as number;
+    const first = this.#partial.first(ci);
+    if (first >= 0) {
+      zs = first;
     } else {
       if (maxFrames !== 0 && this.#store.inUse + cls.pages > maxFrames) return -1;
       zs = this.#newZspage(ci);
     }
     const obj = this.#zsFree[zs][--this.#zsFreeTop[zs]];
     this.#zsUsed[zs]++;
-    if (this.#zsFreeTop[zs] === 0) cls.partial.delete(zs);
+    if (this.#zsFreeTop[zs] === 0) this.#partial.remove(zs);
     return zs * OBJ_SLOTS + obj;
   }
 
@@ -92,11 +98,12 @@ export class ZsmallocAllocator implements Allocator {
     this.#zsFree[zs][this.#zsFreeTop[zs]++] = obj;
     this.#zsUsed[zs]--;
     if (this.#zsUsed[zs] === 0) {
-      cls.partial.delete(zs);
+      this.#partial.remove(zs);
       this.#store.freeFrames(this.#zsFrame[zs], cls.pages);
       this.#spareIds.push(zs);
-    } else {
-      cls.partial.add(zs);
+    } else if (this.#partial.listOf(zs) < 0) {
+      // a zspage already partial keeps its place (a Set's add of a member)
+      this.#partial.addTail(this.#zsClass[zs], zs);
     }
   }
 
@@ -114,7 +121,7 @@ export class ZsmallocAllocator implements Allocator {
     for (let i = 0; i < cls.objs; i++) stack[i] = cls.objs - 1 - i;
     this.#zsFree[zs] = stack;
     this.#zsFreeTop[zs] = cls.objs;
-    cls.partial.add(zs);
+    this.#partial.addTail(ci, zs);
     return zs;
   }
 }
