@@ -297,15 +297,20 @@ export function columnRows(
   return rows;
 }
 
+/** Kinds of events that come in floods (stale and lost reads, writebacks). */
+const FOLDED = new Set<SimEvent["kind"]>(["error", "writeback"]);
+
 /**
- * Events (newest first) with those of one kind and one head (the text before `:`, as in
+ * Events (newest first) with those of a flooding kind and one head (the text before `:`, as in
  * `STALE (override): load type 0 offset 3833 …`) folded into the newest, with a count.
  */
 export function foldEvents(events: readonly SimEvent[]): { e: SimEvent; n: number }[] {
   const out: { e: SimEvent; n: number }[] = [];
   const byHead = new Map<string, { e: SimEvent; n: number }>();
   for (const e of events) {
-    const head = e.text.includes(":") ? `${e.kind} ${e.text.split(":")[0]}` : null;
+    const head = FOLDED.has(e.kind) && e.text.includes(":")
+      ? `${e.kind} ${e.text.split(":")[0]}`
+      : null;
     const seen = head === null ? undefined : byHead.get(head);
     if (seen) {
       seen.n++;
