@@ -22,12 +22,15 @@ export type PageVersion = PageVersionRef & {
   writePool: number;
   /** For the oracle: the write went through a pool id an earlier backend handed out. */
   writeOldId: boolean;
+  /** For the oracle: this version was put and the backend refused the put (older copy kept). */
+  putRefused: boolean;
 };
 
 const NIL = -1;
 /** Class code of a real page (`cls: "file"`); generated classes are their CONTENT_CLASSES index. */
 const FILE_CLASS = 255;
 const INITIAL = 256;
+const WRITE_OLD_ID = 1, PUT_REFUSED = 2;
 
 function mix(fs: number, ino: number, index: number): number {
   let h = Math.imul(fs ^ 0x5bd1e995, 0x9e3779b1);
@@ -51,7 +54,8 @@ export class FileDisk {
   #cls = new Uint8Array(INITIAL);
   #digest = new Float64Array(INITIAL);
   #writePool = new Float64Array(INITIAL);
-  #oldId = new Uint8Array(INITIAL);
+  /** Oracle flags: WRITE_OLD_ID, PUT_REFUSED. */
+  #flags = new Uint8Array(INITIAL);
   /** Circular list of a file's records, in no order (the free list reuses it). */
   #next = new Int32Array(INITIAL);
   /** Real pages of `file` records. */
@@ -76,7 +80,8 @@ export class FileDisk {
     const rest = {
       digest: this.#digest[r],
       writePool: this.#writePool[r],
-      writeOldId: this.#oldId[r] === 1,
+      writeOldId: (this.#flags[r] & WRITE_OLD_ID) !== 0,
+      putRefused: (this.#flags[r] & PUT_REFUSED) !== 0,
     };
     return c === FILE_CLASS
       ? { stamp, cls: "file", real: this.#real.get(r)!, ...rest }
@@ -112,7 +117,7 @@ export class FileDisk {
     this.#stamp[r] = v.stamp;
     this.#digest[r] = v.digest;
     this.#writePool[r] = v.writePool;
-    this.#oldId[r] = v.writeOldId ? 1 : 0;
+    this.#flags[r] = (v.writeOldId ? WRITE_OLD_ID : 0) | (v.putRefused ? PUT_REFUSED : 0);
     if (v.real) {
       this.#cls[r] = FILE_CLASS;
       this.#real.set(r, v.real);
@@ -120,6 +125,13 @@ export class FileDisk {
       this.#cls[r] = CONTENT_CLASSES.indexOf(v.cls as ContentClass);
       this.#real.delete(r);
     }
+  }
+
+  /** Note that the put of the page's current version was refused (for the oracle). */
+  markPutRefused(fs: string, ino: number, index: number): void {
+    const id = this.#fsIds.get(fs);
+    const r = id === undefined ? NIL : this.#find(id, ino, index);
+    if (r !== NIL) this.#flags[r] |= PUT_REFUSED;
   }
 
   /** Delete a file's pages; returns how many there were. */
@@ -204,7 +216,7 @@ export class FileDisk {
     this.#cls = grown(this.#cls, n);
     this.#digest = grown(this.#digest, n);
     this.#writePool = grown(this.#writePool, n);
-    this.#oldId = grown(this.#oldId, n);
+    this.#flags = grown(this.#flags, n);
     this.#next = grown(this.#next, n);
     this.#slots = new Int32Array(n * 2);
     for (let r = 0; r < this.#top; r++) this.#place(r);
