@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { type CliRun, runCli } from "./helpers/cli.ts";
+import { createSession, ScriptRunner } from "../src/command/mod.ts";
 
 type Run = CliRun;
 const run = runCli;
@@ -355,4 +356,29 @@ Deno.test("--compare reports errors per regime (3.9 and 3.10 replace a backend, 
     ["fake-poolid", 4, "unregister"],
   ]);
   assert.equal(objs[2].cmd, "compare");
+});
+
+Deno.test("a long run, run in slices by the CLI, leaves exactly the state of one run in process", async () => {
+  const script = [
+    "mount a",
+    "mount b",
+    "swapon 0",
+    "register zcache",
+    "workload start swap rate=50",
+    "workload start pagecache rate=50",
+    "run 300",
+    "stats",
+    "audit",
+  ];
+  const cli = await run(["--json", "--seed", "31"], script.join("\n") + "\n");
+  assert.equal(cli.code, 0);
+  const out: string[] = [];
+  const runner = new ScriptRunner(
+    createSession({ simulation: { seed: 31 }, json: true }),
+    { out: (l) => out.push(l), err: (l) => out.push(l) },
+    true,
+  );
+  for (const l of script) runner.runLine(l); // `run 300` as one `sim.advance(300)`
+  assert.equal(cli.stdout, out.join("\n") + "\n");
+  assert.match(cli.stdout, /"tick":300\b/);
 });

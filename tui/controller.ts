@@ -219,6 +219,8 @@ export class Controller {
       return;
     }
     const error = errorText(r);
+    // The record file could not be written: the header stops saying REC.
+    if (r.cmd === "record" && v.record) v.record = `${v.record} stopped (write failed)`;
     v.status = { text: `${line}: ${error}`, error: true };
     this.#addEvents(() =>
       v.events.add({ tick: v.snapshot.tick, kind: "error", text: `${line}: ${error}` })
