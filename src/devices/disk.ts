@@ -26,7 +26,9 @@ export type PageVersion = PageVersionRef & {
 
 const NIL = -1;
 /** Class code of a real page (`cls: "file"`); generated classes are their CONTENT_CLASSES index. */
-const FILE_CLASS = 255;
+const FILE_CLASS = 127;
+/** Bit of the class byte set when the write went through an old pool id (`writeOldId`). */
+const OLD_ID = 128;
 const INITIAL = 256;
 
 function mix(fs: number, ino: number, index: number): number {
@@ -48,10 +50,13 @@ export class FileDisk {
   #ino = new Float64Array(INITIAL);
   #index = new Float64Array(INITIAL);
   #stamp = new Float64Array(INITIAL);
+  /** Class code, OLD_ID bit for `writeOldId`. */
   #cls = new Uint8Array(INITIAL);
   #digest = new Float64Array(INITIAL);
-  #writePool = new Float64Array(INITIAL);
-  #oldId = new Uint8Array(INITIAL);
+  /** `writePool` as an index into `#pools` (the distinct pool keys are few). */
+  #pool = new Int32Array(INITIAL);
+  readonly #pools: number[] = [];
+  readonly #poolIndex = new Map<number, number>();
   /** Circular list of a file's records, in no order (the free list reuses it). */
   #next = new Int32Array(INITIAL);
   /** Real pages of `file` records. */
@@ -72,11 +77,11 @@ export class FileDisk {
     const r = id === undefined ? NIL : this.#find(id, ino, index);
     if (r === NIL) return undefined;
     // the keys in the order the writer built them (`versionOf`, then the oracle's fields)
-    const stamp = this.#stamp[r], c = this.#cls[r];
+    const stamp = this.#stamp[r], c = this.#cls[r] & ~OLD_ID;
     const rest = {
       digest: this.#digest[r],
-      writePool: this.#writePool[r],
-      writeOldId: this.#oldId[r] === 1,
+      writePool: this.#pools[this.#pool[r]],
+      writeOldId: (this.#cls[r] & OLD_ID) !== 0,
     };
     return c === FILE_CLASS
       ? { stamp, cls: "file", real: this.#real.get(r)!, ...rest }
@@ -111,13 +116,18 @@ export class FileDisk {
     }
     this.#stamp[r] = v.stamp;
     this.#digest[r] = v.digest;
-    this.#writePool[r] = v.writePool;
-    this.#oldId[r] = v.writeOldId ? 1 : 0;
+    let pool = this.#poolIndex.get(v.writePool);
+    if (pool === undefined) {
+      pool = this.#pools.push(v.writePool) - 1;
+      this.#poolIndex.set(v.writePool, pool);
+    }
+    this.#pool[r] = pool;
+    const old = v.writeOldId ? OLD_ID : 0;
     if (v.real) {
-      this.#cls[r] = FILE_CLASS;
+      this.#cls[r] = FILE_CLASS | old;
       this.#real.set(r, v.real);
     } else {
-      this.#cls[r] = CONTENT_CLASSES.indexOf(v.cls as ContentClass);
+      this.#cls[r] = CONTENT_CLASSES.indexOf(v.cls as ContentClass) | old;
       this.#real.delete(r);
     }
   }
@@ -203,8 +213,7 @@ export class FileDisk {
     this.#stamp = grown(this.#stamp, n);
     this.#cls = grown(this.#cls, n);
     this.#digest = grown(this.#digest, n);
-    this.#writePool = grown(this.#writePool, n);
-    this.#oldId = grown(this.#oldId, n);
+    this.#pool = grown(this.#pool, n);
     this.#next = grown(this.#next, n);
     this.#slots = new Int32Array(n * 2);
     for (let r = 0; r < this.#top; r++) this.#place(r);
