@@ -6,13 +6,16 @@
  * Output is written after every command's output, batched only while more
  * input is already waiting (and then at least every 50 ms, and before a
  * slow command such as `run`). Between commands the loop lets the event
- * loop turn now and then, so SIGTERM/SIGINT are handled (see `signals.ts`).
+ * loop turn now and then, so SIGTERM/SIGINT are handled (see `signals.ts`), also
+ * during a long `run`, which runs in slices.
  * A failed write of stdout or of the record file stops the run.
  */
 import {
+  type CommandResult,
   type CommandSession,
   compareRegimes,
   isSlowLine,
+  parseLine,
   runCompareScript,
   type ScriptLine,
   ScriptRunner,
@@ -30,6 +33,9 @@ export interface Outputs {
 
 /** Longest time output waits in the buffer while input is waiting, and between event-loop turns. */
 const BATCH_MS = 50;
+
+/** About how long one slice of a long `run` takes. */
+const SLICE_MS = 10;
 
 /** Let the event loop turn (signal listeners run). */
 const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -67,7 +73,13 @@ export async function runScript(
     for (let i = 0; i < chunk.length; i++) {
       const line = chunk[i];
       if (stdout.pending && isSlowLine(line.text)) flush();
-      const more = runner.runLine(line);
+      const ticks = line.tooLong === undefined && !runner.quit ? runTicks(line.text) : null;
+      let more: boolean;
+      if (ticks !== null && ticks > 1) {
+        // A `run` in slices, the event loop turning between them: a signal stops it at once.
+        const r = await runInSlices(session, ticks, runner.lineNumber + 1);
+        more = runner.runLine(line, () => r);
+      } else more = runner.runLine(line);
       if (session.recordError !== null) {
         flush();
         throw new StopError(
@@ -90,6 +102,39 @@ export async function runScript(
   }
   flush();
   return runner.exitStatus();
+}
+
+/** The ticks of a `run TICKS` line, or null for any other line (or a bad one). */
+function runTicks(text: string): number | null {
+  const p = parseLine(text);
+  return p.ok && p.command?.kind === "run" ? p.command.ticks : null;
+}
+
+/**
+ * `run ticks` as line `n`, as consecutive `run k` commands of about `SLICE_MS` each (the
+ * simulation and the record are the same: consecutive runs merge), letting the event loop
+ * turn every `BATCH_MS` so that SIGTERM/SIGINT are handled during a long run. Returns the
+ * result of the last slice, or of the first that failed.
+ */
+async function runInSlices(
+  session: CommandSession,
+  ticks: number,
+  n: number,
+): Promise<CommandResult> {
+  let done = 0, k = 1, lastTurn = performance.now();
+  for (;;) {
+    const step = Math.min(k, ticks - done);
+    const t = performance.now();
+    const r = session.execute(`run ${step}`, n);
+    done += step;
+    if (!r.ok || done >= ticks || session.recordError !== null) return r;
+    const el = performance.now() - t;
+    k = el < SLICE_MS / 2 ? k * 2 : el > SLICE_MS * 2 ? Math.max(1, k >> 1) : k;
+    if (performance.now() - lastTurn >= BATCH_MS) {
+      await turn();
+      lastTurn = performance.now();
+    }
+  }
 }
 
 /** `--compare`: read the whole script, compare the regimes (in workers with `workers` > 0). */

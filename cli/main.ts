@@ -17,6 +17,7 @@ import { usage } from "./usage.ts";
 import { EXIT, StopError } from "./exit.ts";
 import { openScript, sameFile } from "./input.ts";
 import { RecordFile } from "./record_file.ts";
+import { RecordGuard } from "./record_guard.ts";
 import { outputFailed, runCompare, runScript } from "./headless.ts";
 import { exitOnSignals } from "./signals.ts";
 import { checkWorkersCanLoad, dropWrite } from "./permissions.ts";
@@ -242,6 +243,7 @@ async function dashboard(
     : null;
   try {
     const recorder = recording?.recorder;
+    const guard = recorder ? new RecordGuard((line) => recorder.push(line)) : null;
     setColour(flags["no-color"]);
     // Ink renders nothing but the last frame when it thinks it runs in CI (is-in-ci reads CI
     // when ink loads); a dashboard on a terminal is interactive whatever the environment says.
@@ -260,7 +262,7 @@ async function dashboard(
       options,
       record: (line) => {
         log.push(line);
-        recorder?.push(line);
+        guard?.record(line);
       },
     });
     const split: SplitOpener = {
@@ -282,7 +284,8 @@ async function dashboard(
       },
     };
     // register zswap from=host is rewritten here, where the host's samples are.
-    const port = expandingPort(worker, hostExpander(() => host ? host.last : undefined));
+    const expanding = expandingPort(worker, hostExpander(() => host ? host.last : undefined));
+    const port = guard ? guard.port(expanding) : expanding;
     return await runDashboard({
       port,
       rate: flags.rate,

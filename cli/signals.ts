@@ -2,7 +2,8 @@
  * SIGTERM and SIGINT in the headless mode: write out the output so far and
  * exit with 143 or 130 (128 + the signal number, as a shell reports a
  * process killed by it). The record file needs nothing: every recorded line
- * is already written. A signal takes effect between two commands.
+ * is already written. A signal takes effect between two commands, or between two
+ * slices of a long `run` (`headless.ts` runs those in slices).
  */
 import { EXIT } from "./exit.ts";
 

@@ -3,7 +3,8 @@
  * it. A file page must read back as the disk's current version; a swap slot
  * as the page last swapped out to it. Every wrong read (a stale read) and
  * every swapped page that can no longer be read back (a lost page) is
- * counted under a named cause: one of the kernel hazards the regimes and
+ * counted under a named cause (`causes` for stale reads, `lost_causes` for
+ * lost pages): one of the kernel hazards the regimes and
  * backends reproduce on purpose, or `unexplained` (a bug of ours, which
  * `audit` reports).
  */
@@ -18,6 +19,12 @@ export const CAUSES = [
   "private_pool_for_shared_uuid",
   /** 3.9: a store to a swap type with no frontswap map succeeded; no bit recorded it, the disk was skipped. */
   "eager_unmapped_swap_store",
+  /**
+   * Staging zcache: the put of the current version was refused (`zcache_put_page` creates
+   * the new pampd first; tmem.c `tmem_put`, which flushes the older copy, is never called),
+   * so the older copy stays and a get returns it.
+   */
+  "refused_put_kept_older_copy",
   /** None of the above: a bug of the simulator. */
   "unexplained",
 ] as const;
@@ -63,6 +70,8 @@ export interface IntegrityCounts {
   lost_pages: number;
   /** Stale reads by cause (they add up to `stale_reads`). */
   causes: Record<Cause, number>;
+  /** Lost pages by cause (they add up to `lost_pages`). */
+  lost_causes: Record<Cause, number>;
 }
 
 /** The oracle: counts, causes, and the event hook. */
@@ -71,9 +80,8 @@ export class IntegrityOracle {
   stale = 0;
   lostPages = 0;
   overrides = 0;
-  readonly causes: Record<Cause, number> = Object.fromEntries(
-    CAUSES.map((c) => [c, 0]),
-  ) as Record<Cause, number>;
+  readonly causes: Record<Cause, number> = noCauses();
+  readonly lostCauses: Record<Cause, number> = noCauses();
   /** Called for every stale read and lost page (the simulation logs it). */
   onWrong: (what: "STALE" | "LOST", cause: Cause, text: string) => void = () => {};
 
@@ -151,6 +159,7 @@ export class IntegrityOracle {
       stale_reads: this.stale,
       lost_pages: this.lostPages,
       causes: { ...this.causes },
+      lost_causes: { ...this.lostCauses },
     };
   }
 
@@ -164,6 +173,7 @@ export class IntegrityOracle {
   #lose(t: SwapTruth, offset: number, cause: Cause, text: string): void {
     t.lost[offset] = 1;
     this.lostPages++;
+    this.lostCauses[cause]++;
     this.onWrong("LOST", cause, text);
   }
 }
@@ -180,15 +190,22 @@ export interface FileReadContext {
   oldIds: boolean;
   /** The pool the current version's write invalidated or replaced (-1: none); undefined when unknown. */
   writePool: number | undefined;
+  /** The current version was put and the backend refused that put. */
+  putRefused: boolean;
 }
 
 /** Names the cause of a stale cleancache read. */
 export function fileReadCause(c: FileReadContext): Cause {
   if (c.foreignSibling || c.oldIds) return "override";
+  if (c.putRefused && c.writePool === c.pool) return "refused_put_kept_older_copy";
   if (c.uuid === null || c.writePool === undefined) return "unexplained";
   if (c.writePool === -1) return "uncached_sibling_of_shared_pool";
   if (c.writePool !== c.pool) return "private_pool_for_shared_uuid";
   return "unexplained";
+}
+
+function noCauses(): Record<Cause, number> {
+  return Object.fromEntries(CAUSES.map((c) => [c, 0])) as Record<Cause, number>;
 }
 
 /** One number per (backend registration, pool id): pools of different backends never compare equal. */

@@ -243,6 +243,8 @@ for (const regime of REGIMES) {
     assert.equal(sim.snapshot().backend!.reject_compress_poor, 1);
     assert.equal(sim.get("root", 2, 0), "hit");
     assert.equal(sim.snapshot().integrity.stale_reads, 1);
+    assert.equal(sim.snapshot().integrity.causes.refused_put_kept_older_copy, 1);
+    assert.deepEqual(sim.audit(), []);
   });
 
   Deno.test(`checklist 11 (${regime}): private pool gets are exclusive; shared pool gets are not`, () => {

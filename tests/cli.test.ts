@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { type CliRun, runCli } from "./helpers/cli.ts";
+import { createSession, ScriptRunner } from "../src/command/mod.ts";
 
 type Run = CliRun;
 const run = runCli;
@@ -43,6 +44,8 @@ Deno.test("--json: one object per line with line, cmd, and result/stats/expect f
   assert.equal(r.stderr, "");
   const objs = jsonLines(r.stdout);
   assert.deepEqual(objs.map((o) => [o.line, o.cmd, o.result ?? null]), [
+    // a put prints nothing in text mode; in JSON, once it reaches a backend, its fields
+    [7, "put", null],
     [8, "get", "hit"],
     [9, "get", "miss"],
     [10, "store", "stored"],
@@ -52,7 +55,11 @@ Deno.test("--json: one object per line with line, cmd, and result/stats/expect f
     [14, "stats", null],
     [15, "expect", null],
   ]);
-  const stats = objs[6].stats as Record<string, Record<string, unknown>>;
+  assert.deepEqual(
+    [objs[0].backend, objs[0].reason, typeof objs[0].clen],
+    ["zcache", null, "number"],
+  );
+  const stats = objs[7].stats as Record<string, Record<string, unknown>>;
   assert.equal(stats.tick as unknown, 0);
   assert.equal(stats.regime as unknown, "deferred");
   assert.equal(stats.cleancache.succ_gets, 1);
@@ -63,7 +70,7 @@ Deno.test("--json: one object per line with line, cmd, and result/stats/expect f
   assert.equal(stats.backend.reject_compress_poor, 1);
   assert.equal(stats.integrity.stale_reads, 0);
   assert.equal("events" in stats, false);
-  assert.equal(objs[7].pass, true);
+  assert.equal(objs[8].pass, true);
 });
 
 Deno.test("text mode: readable results on stdout, errors on stderr naming the line", async () => {
@@ -146,7 +153,11 @@ Deno.test("very long lines are refused with their length, memory stays bounded",
 Deno.test("a script without a final newline, with CRLF line ends", async () => {
   const r = await run(["--json"], "mount a\r\nput a 1 1\r\nregister ram\r\nput a 1 1\r\nget a 1 1");
   assert.equal(r.code, 0, r.stdout);
-  assert.deepEqual(jsonLines(r.stdout).map((o) => [o.line, o.result]), [[5, "hit"]]);
+  // line 2's put reaches no backend (pending): nothing; line 4's reaches ram: its fields
+  assert.deepEqual(jsonLines(r.stdout).map((o) => [o.line, o.result ?? o.backend]), [
+    [4, "ram"],
+    [5, "hit"],
+  ]);
 });
 
 Deno.test("quit ends the session; later lines are not run", async () => {
@@ -345,4 +356,29 @@ Deno.test("--compare reports errors per regime (3.9 and 3.10 replace a backend, 
     ["fake-poolid", 4, "unregister"],
   ]);
   assert.equal(objs[2].cmd, "compare");
+});
+
+Deno.test("a long run, run in slices by the CLI, leaves exactly the state of one run in process", async () => {
+  const script = [
+    "mount a",
+    "mount b",
+    "swapon 0",
+    "register zcache",
+    "workload start swap rate=50",
+    "workload start pagecache rate=50",
+    "run 300",
+    "stats",
+    "audit",
+  ];
+  const cli = await run(["--json", "--seed", "31"], script.join("\n") + "\n");
+  assert.equal(cli.code, 0);
+  const out: string[] = [];
+  const runner = new ScriptRunner(
+    createSession({ simulation: { seed: 31 }, json: true }),
+    { out: (l) => out.push(l), err: (l) => out.push(l) },
+    true,
+  );
+  for (const l of script) runner.runLine(l); // `run 300` as one `sim.advance(300)`
+  assert.equal(cli.stdout, out.join("\n") + "\n");
+  assert.match(cli.stdout, /"tick":300\b/);
 });

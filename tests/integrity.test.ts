@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { CAUSES, fileReadCause, IntegrityOracle, poolKey, SwapTruth } from "../src/integrity.ts";
 import { Simulation } from "../src/simulation.ts";
 import { SpyBackend } from "./helpers/spy_backend.ts";
+import { REGIMES } from "../src/regime.ts";
 
 Deno.test("fileReadCause names each cleancache hazard, else unexplained", () => {
   const base = {
@@ -11,6 +12,7 @@ Deno.test("fileReadCause names each cleancache hazard, else unexplained", () => 
     foreignSibling: false,
     oldIds: false,
     writePool: poolKey(1, 0),
+    putRefused: false,
   };
   assert.equal(fileReadCause({ ...base, foreignSibling: true }), "override");
   assert.equal(fileReadCause({ ...base, oldIds: true, writePool: -1 }), "override");
@@ -20,6 +22,15 @@ Deno.test("fileReadCause names each cleancache hazard, else unexplained", () => 
     "private_pool_for_shared_uuid",
   );
   assert.equal(fileReadCause(base), "unexplained");
+  assert.equal(
+    fileReadCause({ ...base, uuid: null, putRefused: true }),
+    "refused_put_kept_older_copy",
+  );
+  assert.equal(
+    fileReadCause({ ...base, putRefused: true, writePool: poolKey(1, 1) }),
+    "private_pool_for_shared_uuid",
+    "a refused put into another pool explains nothing here",
+  );
   assert.equal(fileReadCause({ ...base, uuid: null, writePool: -1 }), "unexplained");
   assert.equal(fileReadCause({ ...base, writePool: undefined }), "unexplained");
 });
@@ -55,14 +66,48 @@ Deno.test("a swap read: verified, stale under its cause, lost once", () => {
   assert.equal(o.causes.unexplained, 1);
 });
 
-Deno.test("counts(): causes add up to stale_reads, one field per cause", () => {
+Deno.test("counts(): causes add up to stale_reads, lost_causes to lost_pages", () => {
   const o = new IntegrityOracle();
   o.staleRead("override", "x");
   o.staleRead("unexplained", "y");
+  const t = new SwapTruth(4);
+  o.swapStored(t, 0, 5, "eager_unmapped_swap_store", () => "s");
+  o.swapStored(t, 1, 5, null, () => "s");
+  o.noteOverride();
+  o.swapRead(t, 1, 6, false, () => "r");
   const c = o.counts();
   assert.deepEqual(Object.keys(c.causes), [...CAUSES]);
+  assert.deepEqual(Object.keys(c.lost_causes), [...CAUSES]);
   assert.equal(Object.values(c.causes).reduce((a, n) => a + n, 0), c.stale_reads);
+  assert.equal(Object.values(c.lost_causes).reduce((a, n) => a + n, 0), c.lost_pages);
+  assert.deepEqual(
+    [c.lost_pages, c.lost_causes.eager_unmapped_swap_store, c.lost_causes.override],
+    [2, 1, 1],
+  );
 });
+
+for (const regime of REGIMES) {
+  // drivers/staging/zcache/zcache-main.c (3.10) `zcache_put_page` creates the new pampd before
+  // tmem.c `tmem_put`, which is what flushes the older copy: a put refused by compression
+  // never reaches tmem_put, so the older copy stays and the next get returns it.
+  Deno.test(`${regime}: zcache keeps A when the put of B is refused: a named cause, event, audit ok`, () => {
+    const sim = new Simulation({ regime });
+    sim.register("zcache");
+    sim.mount("root");
+    sim.put("root", 2, 0, "text");
+    sim.put("root", 2, 0, "random"); // over zbud_max_buddy_size(): refused
+    assert.equal(sim.get("root", 2, 0), "hit");
+    const i = sim.snapshot().integrity;
+    assert.deepEqual([i.stale_reads, i.causes.refused_put_kept_older_copy], [1, 1]);
+    assert.equal(i.causes.unexplained, 0);
+    assert.ok(
+      sim.snapshot().events.some((e) =>
+        /^STALE \(refused_put_kept_older_copy\): get root 2 0 .*refused the put/.test(e.text)
+      ),
+    );
+    assert.deepEqual(sim.audit(), []);
+  });
+}
 
 Deno.test("issue 12: eager, an uncached sibling's write leaves the shared pool stale: a named cause, audit ok", () => {
   const sim = new Simulation({ regime: "eager" });

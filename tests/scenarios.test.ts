@@ -67,6 +67,12 @@ Deno.test("the scenario directory covers what the issue asks for", () => {
       "unregister-frontswap.tmem",
       "content-classes.tmem",
       "pool-limits.tmem",
+      // issue #14: the real backends
+      "behaviour-8-private-pools.tmem",
+      "zcache-16th-init-fs.tmem",
+      "zswap-alone-cleancache-pending.tmem",
+      "zswap-soft-limit-reclaim.tmem",
+      "zswap-reject-hysteresis.tmem",
     ]
   ) {
     assert.ok(names.includes(want), `missing scenario ${want}`);

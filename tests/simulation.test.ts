@@ -52,7 +52,7 @@ Deno.test("bad calls get a clear error and leave the state unchanged", () => {
   refused(
     fresh,
     () => fresh.register("zswap", { allocator: "slab" }),
-    /allocator must be zbud\|zsmalloc/,
+    /allocator must be zbud\|z3fold\|zsmalloc/,
   );
 });
 

@@ -25,7 +25,7 @@ import type {
 import { tooSmall } from "./layout.ts";
 import { BACKEND_FORM } from "./constants.ts";
 import { formKey, openForm, type RegisterForm } from "./register_form.ts";
-import { linePager, pagerKey, textPager } from "./pager.ts";
+import { linePager, pagerKey, pagerStatus, textPager } from "./pager.ts";
 import { helpLines } from "./help.ts";
 import { graphsMode } from "./screen.ts";
 import { CHART_COUNT } from "./graphs.ts";
@@ -219,6 +219,8 @@ export class Controller {
       return;
     }
     const error = errorText(r);
+    // The record file could not be written: the header stops saying REC.
+    if (r.cmd === "record" && v.record) v.record = `${v.record} stopped (write failed)`;
     v.status = { text: `${line}: ${error}`, error: true };
     this.#addEvents(() =>
       v.events.add({ tick: v.snapshot.tick, kind: "error", text: `${line}: ${error}` })
@@ -293,7 +295,11 @@ export class Controller {
           return;
         }
         const lines = r.text?.trimEnd().split("\n") ?? [];
-        if (lines.length > 1) v.overlay = textPager(a.text, lines);
+        if (lines.length > 1) {
+          const pager = textPager(a.text, lines);
+          v.overlay = pager;
+          v.status = { text: pagerStatus(pager), error: false };
+        }
       });
     }
   }

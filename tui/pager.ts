@@ -3,8 +3,10 @@
  * `:compare`, `:help`): a box over the screen whose text scrolls with ↑↓
  * PgUp PgDn Home End, searches with `/` (Enter ends the query, `n` finds the
  * next match) and closes with Esc or `q`. Long lines wrap, so nothing is cut
- * silently; the bottom line says which rows are shown. In the compare output
- * the rows whose values differ between regimes are marked `≠` and coloured.
+ * silently, except in tables (the compare output), which scroll sideways with
+ * ←→ instead, a `→` marking the rows that go on; the bottom line says which
+ * rows and columns are shown. In the compare output the rows whose values
+ * differ between regimes are marked `≠` and coloured.
  */
 import { type Line, lineWidth, padRight, seg, slice } from "./line.ts";
 import type { KeyPress } from "./input.ts";
@@ -20,6 +22,11 @@ export interface Pager {
   typing: string | null;
   /** The last query searched for. */
   query: string;
+  /** A table: rows are not wrapped but scroll sideways (←→) from column `left`. */
+  table?: boolean;
+  left?: number;
+  /** Compare output: how many rows differ between the regimes. */
+  differ?: number;
 }
 
 /** A pager over plain text; compare output gets its differing rows marked. */
@@ -31,8 +38,23 @@ export function textPager(title: string, text: string[]): Pager {
     const differs = cells.length === 4 && new Set(cells.slice(1)).size > 1;
     return differs ? [seg("≠ ", WARN), seg(t, WARN)] : [seg("  " + t)];
   });
-  return linePager(title, lines);
+  const p = linePager(title, lines);
+  if (!compare) return p;
+  const differ = lines.filter((l) => l[0]?.text === "≠ ").length;
+  return { ...p, table: true, left: 0, differ };
 }
+
+/** What the footer says when a command's output opens a pager. */
+export function pagerStatus(p: Pager): string {
+  if (p.differ !== undefined) {
+    return `compare: 3 regimes, ${p.differ} row${p.differ === 1 ? "" : "s"} differ — pager open ` +
+      "(≠ marks them; Esc closes)";
+  }
+  return `${p.title}: ${p.lines.length} lines — pager open (Esc closes)`;
+}
+
+/** Columns one ←/→ press scrolls a table. */
+export const SIDE_STEP = 8;
 
 export function linePager(title: string, lines: Line[]): Pager {
   return { kind: "pager", title, lines, top: 0, typing: null, query: "" };
@@ -49,8 +71,15 @@ export function wrap(line: Line, w: number): Line[] {
 
 /** The pager's text wrapped to `w` cells (two kept for the match mark), with each row's line. */
 function rows(p: Pager, w: number): { row: Line; src: number }[] {
+  if (p.table) {
+    const left = p.left ?? 0;
+    return p.lines.map((l, src) => ({ row: slice(l, left, left + w - 2), src }));
+  }
   return p.lines.flatMap((l, src) => wrap(l, w - 2).map((row) => ({ row, src })));
 }
+
+/** The widest line of the pager's text. */
+const widest = (p: Pager) => Math.max(0, ...p.lines.map(lineWidth));
 
 /** Rows of text a pager box shows at this terminal size. */
 function pageRows(termRows: number): number {
@@ -103,7 +132,11 @@ export function pagerKey(p: Pager, { input, key }: KeyPress, cols: number, termR
   else if (key.home || input === "g") p.top = 0;
   else if (key.end || input === "G") p.top = maxTop;
   else if (input === "/") p.typing = "";
-  else if (input === "n" && p.query) {
+  else if (p.table && (key.leftArrow || key.rightArrow)) {
+    const maxLeft = Math.max(0, widest(p) - (innerWidth(p, cols) - 2));
+    const left = (p.left ?? 0) + (key.rightArrow ? SIDE_STEP : -SIDE_STEP);
+    p.left = Math.max(0, Math.min(left, maxLeft));
+  } else if (input === "n" && p.query) {
     const i = findRow(p, all, p.query, p.top);
     if (i >= 0) p.top = i;
   }
@@ -119,10 +152,17 @@ export function pagerBox(p: Pager, cols: number, termRows: number): {
   const all = rows(p, w);
   const page = pageRows(termRows);
   const top = Math.max(0, Math.min(p.top, Math.max(0, all.length - page)));
+  const left = p.left ?? 0;
   const shown = all.slice(top, top + page).map(({ row, src }) => {
-    if (!matches(p, src, p.query)) return row;
-    return [...row, seg(" ".repeat(Math.max(0, w - 2 - lineWidth(row)))), seg(" ◀", KEY)];
+    const more = p.table && lineWidth(p.lines[src]) > left + w - 2;
+    if (!matches(p, src, p.query) && !more) return row;
+    const mark = matches(p, src, p.query) ? " ◀" : " →";
+    return [...row, seg(" ".repeat(Math.max(0, w - 2 - lineWidth(row)))), seg(mark, KEY)];
   });
+  const cut = p.table && widest(p) > w - 2;
+  const sideways: Line = cut
+    ? [seg(`  cols ${left + 1}-${Math.min(widest(p), left + w - 2)} of ${widest(p)} ←→`, DIM)]
+    : [];
   const end = Math.min(all.length, top + page);
   const where = all.length > page
     ? `rows ${top + 1}-${end} of ${all.length}`
@@ -136,6 +176,7 @@ export function pagerBox(p: Pager, cols: number, termRows: number): {
     ]
     : [
       seg(where, DIM),
+      ...sideways,
       seg("  ↑↓ PgUp PgDn Home End · / search", DIM),
       ...(p.query ? [seg(` · n next "${p.query}"`, DIM)] : []),
       seg(" · Esc closes", DIM),

@@ -9,6 +9,8 @@
 import { type Line, padRight, seg } from "./line.ts";
 import type { KeyPress } from "./input.ts";
 import { DIM, KEY, WARN } from "./theme.ts";
+import { wrap } from "./pager.ts";
+import { listWindow, moreLine } from "./panels/list_panel.ts";
 
 /** One register option, as the backends catalog describes it. */
 export interface FormOption {
@@ -144,4 +146,32 @@ export function formLines(f: RegisterForm): Line[] {
     seg("Esc cancels; the last choice is kept for the next r", DIM),
   ]);
   return out;
+}
+
+/** Lines of the form's footer (`formLines` ends with them): the command it sends, Esc. */
+const FOOTER_LINES = 3;
+
+/**
+ * The form as a box body of at most `h` rows of `w` cells: long lines wrapped,
+ * the footer (the command line it sends, Esc cancels) always shown, and the
+ * rest scrolled to keep the chosen row in view with `… N more above/below`.
+ */
+export function formBody(f: RegisterForm, w: number, h: number): Line[] {
+  const lines = formLines(f);
+  const foot = lines.slice(-FOOTER_LINES).flatMap((l) => wrap(l, w));
+  const rows = lines.slice(0, -FOOTER_LINES).flatMap((l, src) =>
+    wrap(l, w).map((row) => ({ row, src }))
+  );
+  // Tight: the blank line above the footer goes first.
+  const footer = rows.length + foot.length > h ? foot.slice(1) : foot;
+  const room = Math.max(0, h - footer.length);
+  if (rows.length <= room) return [...rows.map((r) => r.row), ...footer];
+  const sel = f.row === 0 ? f.index : f.backends.length + 2 + f.row - 1;
+  const win = listWindow(rows.length, room, rows.findIndex((r) => r.src === sel));
+  return [
+    ...(win.above ? [moreLine(win.above, "above")] : []),
+    ...rows.slice(win.start, win.end).map((r) => r.row),
+    ...(win.below ? [moreLine(win.below, "below")] : []),
+    ...footer,
+  ];
 }

@@ -8,9 +8,9 @@ import { MIDDLE_SEP, MIN_COLS, MIN_ROWS, tooSmall } from "./layout.ts";
 import { header } from "./panels/header.ts";
 import { footer } from "./panels/footer.ts";
 import { box, placeOver } from "./frame.ts";
-import { pagerBox, wrap } from "./pager.ts";
+import { pagerBox } from "./pager.ts";
 import { graphs } from "./graphs.ts";
-import { formLines } from "./register_form.ts";
+import { formBody } from "./register_form.ts";
 import type { ViewState } from "./view.ts";
 import { DIM } from "./theme.ts";
 import { onceColumn, panelColumn } from "./panel_list.ts";
@@ -64,7 +64,7 @@ export function screen(v: ViewState, cols: number, rows: number, noColor = false
   if (o) {
     const { title, body } = o.kind === "pager"
       ? pagerBox(o, cols, rows)
-      : { title: "Register a backend", body: formLines(o).flatMap((l) => wrap(l, cols - 8)) };
+      : { title: "Register a backend", body: formBody(o, cols - 8, rows - 5) };
     lines = placeOver(lines, box(title, body, cols - 4, rows - 3), cols, 2);
   }
   lines = lines.slice(0, rows).map((l) => fit(l, cols));

@@ -105,17 +105,19 @@ export const BACKEND_CATALOG: readonly BackendEntry[] = [
   },
   {
     name: "zswap",
-    description: "mm/zswap.c (3.11+): frontswap only, zbud/zsmalloc, soft or hysteresis limit",
-    source: "mm/zswap.c, mm/zbud.c (v4.1.15, v4.2.8; 5.10 for full=reject)",
+    description:
+      "mm/zswap.c (3.11+): frontswap only, zbud/z3fold/zsmalloc, soft or hysteresis limit",
+    source: "mm/zswap.c, mm/zbud.c (v4.1.15, v4.2.8; 5.10 for full=reject), mm/z3fold.c (5.10)",
     options: [
       compressor,
       level,
       {
         key: "allocator",
         type: "enum",
-        values: ["zbud", "zsmalloc"],
+        values: ["zbud", "z3fold", "zsmalloc"],
         default: "zbud",
-        help: "zpool: zbud (evictable, 3968-byte objects) or zsmalloc (no writeback)",
+        help: "zpool: zbud (2 objects a frame, up to 3968 bytes), z3fold (3 a frame, 4.8+) " +
+          "or zsmalloc (no writeback)",
       },
       {
         key: "ram",

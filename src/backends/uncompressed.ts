@@ -55,7 +55,10 @@ export abstract class UncompressedBackend implements Backend {
     },
     putPage: (pool, ino, index, page) => {
       const p = this.s.pools.get(pool);
-      if (!p) return;
+      if (!p) {
+        this.s.result(null, "no_pool");
+        return;
+      }
       const old = this.s.ccFind(pool, ino, index);
       if (old !== NIL) this.s.ccDrop(old);
       const h = this.#place(page);

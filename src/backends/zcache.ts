@@ -124,7 +124,11 @@ export class ZcacheBackend implements Backend {
     },
     putPage: (pool, ino, index, page) => {
       const p = this.#ccPool(pool);
-      if (!p) return;
+      if (!p) {
+        // zcache_put_page: zcache_get_pool_by_id finds no pool
+        this.#s.result(null, "no_pool");
+        return;
+      }
       const h = this.#create(page, true);
       if (h === null) {
         this.#d.failed_eph_puts++;

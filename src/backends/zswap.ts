@@ -25,8 +25,12 @@
  * - The object is the compressed page behind an 8-byte `struct
  *   zswap_header` (4.2: always; 5.10: only for evictable zpools, so not for
  *   zsmalloc). zbud refuses objects above 3968 bytes with -ENOSPC:
- *   compressed length above 3960 -> `reject_compress_poor`; zsmalloc fails
- *   objects above PAGE_SIZE with -1: `reject_alloc_fail`.
+ *   compressed length above 3960 -> `reject_compress_poor`; z3fold
+ *   (`allocator=z3fold`, mm/z3fold.c of 5.10, also for the 4.8-5.5
+ *   `full=reclaim` era) takes up to three objects a frame and refuses only
+ *   objects above PAGE_SIZE (-ENOSPC: compressed length above 4088); both
+ *   are evictable. zsmalloc fails objects above PAGE_SIZE with -1:
+ *   `reject_alloc_fail`, and cannot be shrunk.
  * - A duplicate store counts `duplicate_entry` at insert, once the new page
  *   is stored (under the 4.2 frontswap, which invalidates first, it stays 0).
  * - Writeback (`zswap_writeback_entry`) writes the page to its swap slot and
@@ -36,6 +40,7 @@
  */
 import type { Allocator } from "./alloc/allocator.ts";
 import { ZbudAllocator } from "./alloc/buddy.ts";
+import { Z3foldAllocator } from "./alloc/z3fold.ts";
 import { ZsmallocAllocator } from "./alloc/zsmalloc.ts";
 import { type CompressorKind, createCompressor } from "./compressors.ts";
 import type { Backend, BackendHost, FrontswapOps, PoolUsage, PutResult } from "./ops.ts";
@@ -45,7 +50,7 @@ import type { BackendStats } from "../snapshot.ts";
 /** `sizeof(struct zswap_header)` (3.11-6.2). */
 export const ZSWAP_HEADER_SIZE = 8;
 
-export type ZswapAllocatorKind = "zbud" | "zsmalloc";
+export type ZswapAllocatorKind = "zbud" | "z3fold" | "zsmalloc";
 
 export interface ZswapOptions {
   compressor: CompressorKind;
@@ -96,7 +101,11 @@ export class ZswapBackend implements Backend {
 
   constructor(options: ZswapOptions) {
     this.options = options;
-    this.#alloc = options.allocator === "zsmalloc" ? new ZsmallocAllocator() : new ZbudAllocator();
+    this.#alloc = options.allocator === "zsmalloc"
+      ? new ZsmallocAllocator()
+      : options.allocator === "z3fold"
+      ? new Z3foldAllocator()
+      : new ZbudAllocator();
     // 4.2 writes the header for every zpool; 5.10 only for evictable ones
     const header = options.full === "reclaim" || options.allocator !== "zsmalloc";
     this.#s = new PageStore(

@@ -50,14 +50,18 @@ export class ScriptRunner {
     return this.#quit;
   }
 
-  /** Run one input line; returns false once the session has quit. */
-  runLine(line: ScriptLine | string): boolean {
+  /**
+   * Run one input line (through `execute`, by default the session's); returns false once
+   * the session has quit.
+   */
+  runLine(
+    line: ScriptLine | string,
+    execute: (text: string, n: number) => CommandResult = (t, n) => this.session.execute(t, n),
+  ): boolean {
     if (this.#quit) return false;
     const l = typeof line === "string" ? { text: line } : line;
     const n = ++this.#lineNo;
-    const r = l.tooLong !== undefined
-      ? tooLongResult(n, l.tooLong)
-      : this.session.execute(l.text, n);
+    const r = l.tooLong !== undefined ? tooLongResult(n, l.tooLong) : execute(l.text, n);
     this.print(r);
     if (r.quit) this.#quit = true;
     return !this.#quit;
@@ -67,7 +71,8 @@ export class ScriptRunner {
   print(r: CommandResult): void {
     if (r.error !== undefined) this.errors++;
     if (r.expectFailed) this.expectFailures++;
-    if (!hasOutput(r)) return;
+    // JSON mode also prints a result that only carries fields (a put that reached a backend)
+    if (!hasOutput(r) && !(this.json && r.data !== undefined)) return;
     if (this.json) {
       this.output.out(formatJsonLine(r));
       return;

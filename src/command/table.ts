@@ -301,9 +301,12 @@ const put = command<PageWrite<"put">>({
   compare: "replay",
   parse: (t) => parsePageWrite("put", t),
   format: (c) => `put ${c.name} ${c.ino} ${c.index} ${c.cls}`,
-  execute(c, { sim }) {
-    sim.put(c.name, c.ino, c.index, c.cls);
-    return {};
+  execute(c, { sim }): Outcome {
+    const reached = sim.putReported(c.name, c.ino, c.index, c.cls);
+    // --json: as for a store, the backend the put reached, the compressed length, why refused
+    return reached
+      ? { data: { backend: reached.backend, clen: reached.clen, reason: reached.reason } }
+      : {};
   },
 });
 

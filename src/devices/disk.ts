@@ -22,14 +22,15 @@ export type PageVersion = PageVersionRef & {
   writePool: number;
   /** For the oracle: the write went through a pool id an earlier backend handed out. */
   writeOldId: boolean;
+  /** For the oracle: this version was put and the backend refused the put (older copy kept). */
+  putRefused: boolean;
 };
 
 const NIL = -1;
 /** Class code of a real page (`cls: "file"`); generated classes are their CONTENT_CLASSES index. */
-const FILE_CLASS = 127;
-/** Bit of the class byte set when the write went through an old pool id (`writeOldId`). */
-const OLD_ID = 128;
+const FILE_CLASS = 255;
 const INITIAL = 256;
+const WRITE_OLD_ID = 1, PUT_REFUSED = 2;
 
 function mix(fs: number, ino: number, index: number): number {
   let h = Math.imul(fs ^ 0x5bd1e995, 0x9e3779b1);
@@ -50,13 +51,14 @@ export class FileDisk {
   #ino = new Float64Array(INITIAL);
   #index = new Float64Array(INITIAL);
   #stamp = new Float64Array(INITIAL);
-  /** Class code, OLD_ID bit for `writeOldId`. */
   #cls = new Uint8Array(INITIAL);
   #digest = new Float64Array(INITIAL);
   /** `writePool` as an index into `#pools` (the distinct pool keys are few). */
   #pool = new Int32Array(INITIAL);
   readonly #pools: number[] = [];
   readonly #poolIndex = new Map<number, number>();
+  /** Oracle flags: WRITE_OLD_ID, PUT_REFUSED. */
+  #flags = new Uint8Array(INITIAL);
   /** Circular list of a file's records, in no order (the free list reuses it). */
   #next = new Int32Array(INITIAL);
   /** Real pages of `file` records. */
@@ -77,11 +79,12 @@ export class FileDisk {
     const r = id === undefined ? NIL : this.#find(id, ino, index);
     if (r === NIL) return undefined;
     // the keys in the order the writer built them (`versionOf`, then the oracle's fields)
-    const stamp = this.#stamp[r], c = this.#cls[r] & ~OLD_ID;
+    const stamp = this.#stamp[r], c = this.#cls[r];
     const rest = {
       digest: this.#digest[r],
       writePool: this.#pools[this.#pool[r]],
-      writeOldId: (this.#cls[r] & OLD_ID) !== 0,
+      writeOldId: (this.#flags[r] & WRITE_OLD_ID) !== 0,
+      putRefused: (this.#flags[r] & PUT_REFUSED) !== 0,
     };
     return c === FILE_CLASS
       ? { stamp, cls: "file", real: this.#real.get(r)!, ...rest }
@@ -122,14 +125,21 @@ export class FileDisk {
       this.#poolIndex.set(v.writePool, pool);
     }
     this.#pool[r] = pool;
-    const old = v.writeOldId ? OLD_ID : 0;
+    this.#flags[r] = (v.writeOldId ? WRITE_OLD_ID : 0) | (v.putRefused ? PUT_REFUSED : 0);
     if (v.real) {
-      this.#cls[r] = FILE_CLASS | old;
+      this.#cls[r] = FILE_CLASS;
       this.#real.set(r, v.real);
     } else {
-      this.#cls[r] = CONTENT_CLASSES.indexOf(v.cls as ContentClass) | old;
+      this.#cls[r] = CONTENT_CLASSES.indexOf(v.cls as ContentClass);
       this.#real.delete(r);
     }
+  }
+
+  /** Note that the put of the page's current version was refused (for the oracle). */
+  markPutRefused(fs: string, ino: number, index: number): void {
+    const id = this.#fsIds.get(fs);
+    const r = id === undefined ? NIL : this.#find(id, ino, index);
+    if (r !== NIL) this.#flags[r] |= PUT_REFUSED;
   }
 
   /** Delete a file's pages; returns how many there were. */
@@ -214,6 +224,7 @@ export class FileDisk {
     this.#cls = grown(this.#cls, n);
     this.#digest = grown(this.#digest, n);
     this.#pool = grown(this.#pool, n);
+    this.#flags = grown(this.#flags, n);
     this.#next = grown(this.#next, n);
     this.#slots = new Int32Array(n * 2);
     for (let r = 0; r < this.#top; r++) this.#place(r);

@@ -98,7 +98,10 @@ export class BackendList {
     b.attach(this.#host(r));
     this.ctx.registeringSerial = r.serial;
     const reached = () => this.#reached = b;
-    const cc = b.cleancache ? this.files.cc.registerOps(notingPuts(b.cleancache, reached)) : null;
+    const putDone = () => this.ctx.putRefused = b.lastResult().reason !== null;
+    const cc = b.cleancache
+      ? this.files.cc.registerOps(notingPuts(b.cleancache, reached, putDone))
+      : null;
     this.ctx.registeringSerial = 0;
     r.frontswapOps = b.frontswap ? notingStores(b.frontswap, reached) : undefined;
     const fs = r.frontswapOps ? this.swap.fs.registerOps(r.frontswapOps) : null;
@@ -211,8 +214,8 @@ export interface PutOutcome extends PutResult {
   backend: string;
 }
 
-/** `ops` whose `put_page` first notes that it was reached. */
-function notingPuts(ops: CleancacheOps, reached: () => void): CleancacheOps {
+/** `ops` whose `put_page` first notes that it was reached, then that it is done. */
+function notingPuts(ops: CleancacheOps, reached: () => void, done: () => void): CleancacheOps {
   return {
     initFs: (size) => ops.initFs(size),
     initSharedFs: (uuid, size) => ops.initSharedFs(uuid, size),
@@ -220,6 +223,7 @@ function notingPuts(ops: CleancacheOps, reached: () => void): CleancacheOps {
     putPage: (pool, ino, index, page) => {
       reached();
       ops.putPage(pool, ino, index, page);
+      done();
     },
     invalidatePage: (pool, ino, index) => ops.invalidatePage(pool, ino, index),
     invalidateInode: (pool, ino) => ops.invalidateInode(pool, ino),

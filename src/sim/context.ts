@@ -19,6 +19,11 @@ export class SimContext {
   cleancacheSerial = 0;
   /** Serial of the backend being registered, while its registration creates pools (0: none). */
   registeringSerial = 0;
+  /**
+   * Set after every put that reached a backend: whether the backend refused it
+   * (`Backend.lastResult`), for the oracle.
+   */
+  putRefused = false;
   /** Scratch page for generated and returned data. */
   readonly page = new Uint8Array(PAGE_SIZE);
 

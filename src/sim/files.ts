@@ -80,8 +80,11 @@ export class FileSide {
     const m = this.#filePage("put", name, ino, index);
     checkClass("put", cls);
     this.#writeFile(m, ino, index, cls);
-    this.#ctx.ops++;
-    this.cc.putPage(m, ino, index, this.#ctx.page);
+    const ctx = this.#ctx;
+    ctx.ops++;
+    ctx.putRefused = false;
+    this.cc.putPage(m, ino, index, ctx.page);
+    if (ctx.putRefused) this.#disk.markPutRefused(m.fsKey, ino, index);
   }
 
   /** Put the current on-disk version of a clean page leaving the page cache. */
@@ -115,6 +118,7 @@ export class FileSide {
       return "hit";
     }
     const pool = this.#pool(m);
+    const putRefused = v?.putRefused ?? false;
     const cause = fileReadCause({
       uuid: m.uuid,
       pool,
@@ -123,10 +127,14 @@ export class FileSide {
       ),
       oldIds: this.#oldId(m) || (v?.writeOldId ?? false),
       writePool: v ? v.writePool : this.#deleted.get(`${m.fsKey}:${ino}`),
+      putRefused,
     });
     ctx.oracle.staleRead(
       cause,
-      `get ${name} ${ino} ${index} returned data other than the current version`,
+      `get ${name} ${ino} ${index} returned data other than the current version` +
+        (cause === "refused_put_kept_older_copy"
+          ? ": the backend refused the put of the current version and kept the older copy"
+          : ""),
     );
     return "hit";
   }
@@ -154,7 +162,7 @@ export class FileSide {
     const m = this.#mounts.get(name);
     const v = m && this.#disk.get(m.fsKey, ino, index);
     if (!v) return null;
-    const { digest: _digest, writePool: _pool, ...ref } = v;
+    const { digest: _digest, writePool: _pool, putRefused: _refused, ...ref } = v;
     return ref;
   }
 
@@ -220,6 +228,7 @@ export class FileSide {
       digest: pageDigest(page),
       writePool: this.#pool(m),
       writeOldId: this.#oldId(m),
+      putRefused: false,
     });
   }
 

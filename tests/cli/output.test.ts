@@ -103,3 +103,34 @@ Deno.test("a reader that closes stdout early: exit 141, no noise", async () => {
   );
   assert.equal(err, "");
 });
+
+Deno.test("SIGTERM during a long run stops it at once: exit 143, the record holds the ticks done", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const script = `${dir}/s.tmem`, rec = `${dir}/rec.tmem`;
+    await Deno.writeTextFile(
+      script,
+      "mount a\nswapon 0\nregister zcache\nworkload start swap rate=2000\n" +
+        "workload start pagecache rate=2000\nstats\nrun 1000000\nstats\n",
+    );
+    const child = spawnCli(["--script", script, "--record", rec]);
+    const r = child.stdout.getReader();
+    await readUntil(r, (t) => /^integrity: /m.test(t));
+    r.releaseLock();
+    // The run has started (its ticks take far longer than this test waits); a process that
+    // honoured signals only between commands would be killed by the guard below instead.
+    await new Promise((ok) => setTimeout(ok, 300));
+    child.kill("SIGTERM");
+    const guard = setTimeout(() => child.kill("SIGKILL"), 30_000);
+    const out = await child.output();
+    clearTimeout(guard);
+    assert.equal(out.code, 143);
+    const lines = (await Deno.readTextFile(rec)).split("\n");
+    assert.equal(lines.at(-1), "", "the record ends on a whole line");
+    const last = lines.at(-2)!.match(/^run (\d+)$/);
+    assert.ok(last, `the record ends with the run done so far: ${lines.at(-2)}`);
+    assert.ok(Number(last[1]) > 0 && Number(last[1]) < 1000000, last[0]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

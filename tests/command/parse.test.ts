@@ -139,7 +139,10 @@ Deno.test("bad lines give a reason naming the command and its usage", () => {
   assert.match(parseError("register zfoo"), /unknown backend "zfoo"/);
   assert.match(parseError("register zcache level=12"), /level must be from 0 to 9 for deflate/);
   assert.match(parseError("register zcache allocator=zbud"), /zcache has no option 'allocator'/);
-  assert.match(parseError("register zswap allocator=slab"), /allocator must be zbud\|zsmalloc/);
+  assert.match(
+    parseError("register zswap allocator=slab"),
+    /allocator must be zbud\|z3fold\|zsmalloc/,
+  );
   assert.match(parseError("register zcache writeback=maybe"), /writeback must be on\|off/);
   assert.match(parseError("register zswap compressor=lz4 level=3"), /lz4 has no levels/);
   assert.match(parseError("register zcache level=1 level=2"), /given twice/);

@@ -102,3 +102,27 @@ Deno.test("a store that reached a backend says which, its compressed length and 
   // A same-filled page is kept as one word: clen 0 (4.16+ `zswap_is_page_same_filled`).
   assert.equal(s.execute("store 0 4 zero").data?.clen, 0);
 });
+
+Deno.test("a put that reached a backend says which, its compressed length and why it was refused", () => {
+  const s = createSession();
+  assert.equal(s.execute("mount a").ok, true);
+  // No backend yet: the superblock is pending, the put reached none.
+  assert.equal(s.execute("put a 1 0").data, undefined);
+  s.execute("register zcache");
+  const put = s.execute("put a 1 1");
+  assert.equal(put.data?.backend, "zcache");
+  assert.ok((put.data?.clen as number) > 0 && (put.data?.clen as number) <= 4000);
+  assert.equal(put.data?.reason, null);
+  // drivers/staging/zcache/zcache-main.c `zcache_pampd_eph_create`: an ephemeral page
+  // compressing above zbud_max_buddy_size() (4000 bytes) is refused (`compress_poor`).
+  const refused = s.execute("put a 1 2 random");
+  assert.equal(refused.data?.reason, "compress_poor");
+  assert.ok((refused.data?.clen as number) > 4000);
+  // 3.10's `page_is_zero_filled`: a zero page is kept as such, nothing compressed.
+  assert.equal(s.execute("put a 1 3 zero").data?.clen, 0);
+  // zswap registers no cleancache ops: under zswap alone a put reaches no backend.
+  const z = createSession();
+  z.execute("mount a");
+  z.execute("register zswap");
+  assert.equal(z.execute("put a 1 0").data, undefined);
+});

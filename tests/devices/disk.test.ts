@@ -13,6 +13,7 @@ Deno.test("set, get, overwrite and delete a file's pages", () => {
     digest: stamp * 3,
     writePool: -1,
     writeOldId: false,
+    putRefused: false,
   });
   d.set("fs:a", 1, 0, v(1));
   d.set("fs:a", 1, 1, v(2));
@@ -44,13 +45,22 @@ Deno.test("the flat disk agrees with a nested-Map model through growth, overwrit
     } else if (rng.int(2) === 0) {
       const stamp = step + 1;
       const v: PageVersion = rng.int(10) === 0
-        ? { stamp, cls: "file", real, digest: stamp * 7, writePool: -1, writeOldId: true }
+        ? {
+          stamp,
+          cls: "file",
+          real,
+          digest: stamp * 7,
+          writePool: -1,
+          writeOldId: true,
+          putRefused: false,
+        }
         : {
           stamp,
           cls: CONTENT_CLASSES[stamp % CONTENT_CLASSES.length],
           digest: stamp * 2 ** 33 + 5,
           writePool: 3 * 4294967296 + 2,
           writeOldId: false,
+          putRefused: stamp % 3 === 0,
         };
       d.set(fs, ino, index, v);
       const f = files.get(ino) ?? new Map<number, PageVersion>();
@@ -73,4 +83,22 @@ Deno.test("the flat disk agrees with a nested-Map model through growth, overwrit
       }
     }
   }
+});
+
+Deno.test("markPutRefused flags the page's current version; a new version clears it", () => {
+  const d = new FileDisk();
+  const v = {
+    stamp: 1,
+    cls: "text" as const,
+    digest: 9,
+    writePool: 4,
+    writeOldId: true,
+    putRefused: false,
+  };
+  d.set("fs:a", 1, 0, v);
+  d.markPutRefused("fs:a", 1, 0);
+  d.markPutRefused("fs:b", 1, 0); // no such page: nothing
+  assert.deepEqual(d.get("fs:a", 1, 0), { ...v, putRefused: true });
+  d.set("fs:a", 1, 0, { ...v, stamp: 2 });
+  assert.equal(d.get("fs:a", 1, 0)!.putRefused, false);
 });

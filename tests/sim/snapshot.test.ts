@@ -22,6 +22,7 @@ Deno.test("pending, uncached and pools come from the superblock and swap type ro
     "stale_reads",
     "lost_pages",
     "causes",
+    "lost_causes",
   ]);
   assert.equal(JSON.parse(JSON.stringify(s)).backends.length, 1, "plain JSON");
 });

@@ -311,3 +311,18 @@ Deno.test("a long run shows progress, keys act during it, Esc cancels it and the
   assert.equal(rec.filter((l) => l.startsWith("mount ")).length, 2);
   assert.ok(port.records.includes(`# run 1000000 cancelled after ${done} of 1000000 ticks`));
 });
+
+Deno.test("the form at 80x24: its footer (the line it sends, Esc cancels) and the chosen row stay in view", async () => {
+  const { ctl, port } = controllerFor(defaultSession());
+  ctl.resize(80, 24);
+  await type(ctl, port, "r");
+  const shown = () => screen(ctl.view, 80, 24).map(plain).join("\n");
+  for (let i = 0; i < 12; i++) {
+    const f = shown();
+    assert.match(f, /Enter sends: register zcache/, `footer shown after ${i} ↓`);
+    assert.match(f, /Esc cancels/, `Esc line shown after ${i} ↓`);
+    assert.match(f, /│ (› |• )/, `chosen row shown after ${i} ↓`);
+    await type(ctl, port, KEYS.down);
+  }
+  assert.match(shown(), /… \d+ more above/, "the rows scrolled off are counted");
+});

@@ -6,14 +6,20 @@
  */
 import assert from "node:assert/strict";
 import {
+  controllerFor,
   dashboardApp,
   defaultSession,
   frameMatching,
   KEYS,
   press,
   renderSized,
+  settle,
+  type,
 } from "./helpers.tsx";
-import { textPager, wrap } from "../../tui/pager.ts";
+import { pagerBox, pagerKey, SIDE_STEP, textPager, wrap } from "../../tui/pager.ts";
+import { NO_KEY } from "../../tui/input.ts";
+import { createSession } from "../../src/command/mod.ts";
+import { DEFAULT_SCENARIO } from "../../src/scenario/default.ts";
 import { lineWidth, seg } from "../../tui/line.ts";
 
 const body = (f: string) => f.split("\n").filter((l) => l.includes("│"));
@@ -74,4 +80,43 @@ Deno.test("long lines wrap (no cell lost) and compare rows that differ are marke
   const text = p.lines.map((l) => l.map((s) => s.text).join(""));
   assert.match(text[1], /^ {2}tick/);
   assert.match(text[2], /^≠ cleancache\.pools/);
+});
+
+Deno.test("the compare table scrolls sideways (←→) instead of wrapping; → marks cut rows", () => {
+  const head = "counter" + " ".repeat(50) + "eager  fake-poolid  deferred";
+  const p = textPager("compare", [
+    head,
+    "cleancache.pools" + " ".repeat(41) + "  0            1         1",
+  ]);
+  assert.equal(p.table, true);
+  assert.equal(p.differ, 1);
+  const text = (cols: number) =>
+    pagerBox(p, cols, 24).body.map((l) => l.map((s) => s.text).join(""));
+  let shown = text(60);
+  assert.equal(shown.filter((l) => l.includes("counter")).length, 1, "one row per line");
+  assert.match(shown[0], /→$/, "the row goes on to the right");
+  assert.match(shown[shown.length - 1], /cols 1-50 of \d+ ←→/);
+  pagerKey(p, { input: "", key: { ...NO_KEY, rightArrow: true } }, 60, 24);
+  assert.equal(p.left, SIDE_STEP);
+  for (let i = 0; i < 20; i++) {
+    pagerKey(p, { input: "", key: { ...NO_KEY, rightArrow: true } }, 60, 24);
+  }
+  shown = text(60);
+  assert.match(shown[0], /deferred\s*$/, "the last column reached, no further");
+  assert.doesNotMatch(shown[0], /→$/);
+  const maxLeft = p.left!;
+  pagerKey(p, { input: "", key: { ...NO_KEY, leftArrow: true } }, 60, 24);
+  assert.equal(p.left, maxLeft - SIDE_STEP, "← moved back");
+});
+
+Deno.test(":compare says in the footer how many rows differ and that the pager is open", async () => {
+  // A session with the regime comparison plugged in (createSession's).
+  const session = createSession({ simulation: { seed: 7 } });
+  for (const line of DEFAULT_SCENARIO) session.execute(line);
+  const { ctl, port } = controllerFor(session);
+  await type(ctl, port, ":register zcache\r");
+  await type(ctl, port, ":compare\r");
+  for (let i = 0; i < 10 && !ctl.view.overlay; i++) await settle(port);
+  assert.equal(ctl.view.overlay?.kind, "pager");
+  assert.match(ctl.view.status!.text, /^compare: 3 regimes, \d+ rows? differ — pager open/);
 });

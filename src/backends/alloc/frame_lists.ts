@@ -34,6 +34,10 @@ export class FrameLists {
   last(l: number): number {
     return this.#tail[l];
   }
+  /** The frame before `frame` on its list (towards the head), or -1. */
+  prev(frame: number): number {
+    return this.listOf(frame) === NONE ? NONE : this.#prev[frame];
+  }
   /** Frames on list `l`. */
   count(l: number): number {
     return this.#count[l];

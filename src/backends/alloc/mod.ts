@@ -4,3 +4,4 @@ export { FrameStore } from "./allocator.ts";
 export { TMEM_HANDLE_SIZE, ZbudAllocator, ZcacheZbudAllocator } from "./buddy.ts";
 export { ZsmallocAllocator } from "./zsmalloc.ts";
 export { PageAllocator } from "./page.ts";
+export { Z3foldAllocator } from "./z3fold.ts";
