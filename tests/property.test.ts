@@ -4,7 +4,7 @@
  * against an independent model of the release:
  * - every stale read and lost page has a named cause (`unexplained` is 0,
  *   `audit` is clean), shared mounts included, with zcache, tmem, ram and
- *   (under deferred) zswap;
+ *   zswap (frontswap only: 3.9/3.10 keep one holder per frontend, 4.2 stacks);
  * - backed / pending / uncached as the release's rules say;
  * - a hit is one the model allows; with `ram` alone and no limit, every get
  *   of a page put and not invalidated since, and every load of a stored page,
@@ -58,14 +58,9 @@ const index = fc.integer({ min: 0, max: 5 });
 const type = fc.integer({ min: 0, max: 2 });
 const offset = fc.integer({ min: 0, max: 15 });
 const cls = fc.constantFrom(...CONTENT_CLASSES);
-/**
- * The backends the sequences register. zswap (frontswap only) only under
- * `deferred`: the model follows one holder per frontend there; in eager and
- * fake-poolid the fuzz test (tests/command/fuzz.test.ts) registers it.
- */
+/** The backends the sequences register (zswap registers frontswap ops only). */
 type Kind = "zcache" | "ram" | "tmem" | "zswap";
-const kindsOf = (regime: Regime): Kind[] =>
-  regime === "deferred" ? ["zcache", "ram", "tmem", "zswap"] : ["zcache", "ram", "tmem"];
+const kindsOf = (_regime: Regime): Kind[] => ["zcache", "ram", "tmem", "zswap"];
 
 const opArbOf = (regime: Regime): fc.Arbitrary<Op> =>
   fc.oneof(
@@ -151,6 +146,31 @@ interface ModelBackend {
   limit: number;
   /** Holds the cleancache ops. */
   cc: boolean;
+  /** Holds the frontswap ops (3.9/3.10 keep one holder; 4.2 stacks every backend). */
+  fs: boolean;
+}
+
+/**
+ * 3.9/3.10: one holder per frontend. `b` takes frontswap, and cleancache too
+ * unless it registers none (zswap); each half it takes from another backend is
+ * an override. A backend left holding nothing leaves the list.
+ */
+function replaceHolders(m: Model, b: ModelBackend): void {
+  const hasCc = b.kind !== "zswap";
+  // an overridden half: ids and bits of the old backend reach the new one, which has none of
+  // the pages given before
+  if (hasCc && m.backends.some((x) => x.cc)) {
+    m.overridden = true;
+    m.mayHit.clear();
+    m.mustHit.clear();
+  }
+  if (m.backends.some((x) => x.fs)) {
+    m.overridden = true;
+    m.mayHold.clear();
+    m.mustLoad.clear();
+  }
+  const others = m.backends.map((x) => ({ ...x, cc: x.cc && !hasCc, fs: false }));
+  m.backends = [{ ...b, cc: hasCc, fs: true }, ...others].filter((x) => x.cc || x.fs);
 }
 
 /**
@@ -165,8 +185,10 @@ interface ReleaseRules {
   register(m: Model, b: ModelBackend): void;
   /** The states after the last backend left. */
   lastUnregistered(m: Model): void;
-  /** A cleancache holder left while others stay (deferred only can stack). */
+  /** A cleancache holder left while others stay. */
   ccUnregistered(m: Model): void;
+  /** A frontswap holder left while others stay. */
+  fsUnregistered(m: Model): void;
 }
 
 const mapStates = (
@@ -182,31 +204,39 @@ const RULES: Record<Regime, ReleaseRules> = {
     mountState: (r) => (r ? "backed" : "uncached"),
     swaponState: (r) => (r ? "backed" : "uncached"),
     register(m, b) {
-      if (m.backends.length) m.overridden = true;
-      m.backends = [{ ...b, cc: true }];
+      replaceHolders(m, b);
       mapStates(m.typeStates, () => "uncached");
     },
     lastUnregistered(m) {
       mapStates(m.fsStates, () => "uncached");
       mapStates(m.typeStates, () => "uncached");
     },
-    ccUnregistered() {},
+    ccUnregistered(m) {
+      mapStates(m.fsStates, () => "uncached");
+    },
+    fsUnregistered(m) {
+      mapStates(m.typeStates, () => "uncached");
+    },
   },
   // 3.10: slots at -1 and need_init bits are inited at every registration; a second one replaces the first
   "fake-poolid": {
     mountState: (r) => (r ? "backed" : "pending"),
     swaponState: (r) => (r ? "backed" : "pending"),
     register(m, b) {
-      if (m.backends.length) m.overridden = true;
-      m.backends = [{ ...b, cc: true }];
-      mapStates(m.fsStates, () => "backed");
+      replaceHolders(m, b);
+      if (b.kind !== "zswap") mapStates(m.fsStates, () => "backed");
       mapStates(m.typeStates, (s) => (s === "pending" ? "backed" : "uncached"));
     },
     lastUnregistered(m) {
       mapStates(m.fsStates, () => "pending");
       mapStates(m.typeStates, () => "pending");
     },
-    ccUnregistered() {},
+    ccUnregistered(m) {
+      mapStates(m.fsStates, () => "pending");
+    },
+    fsUnregistered(m) {
+      mapStates(m.typeStates, () => "pending");
+    },
   },
   // 4.1 cleancache refuses a second backend; 4.2 frontswap stacks every one
   deferred: {
@@ -215,7 +245,7 @@ const RULES: Record<Regime, ReleaseRules> = {
     register(m, b) {
       // zswap registers no cleancache ops
       const cc = b.kind !== "zswap" && !m.backends.some((x) => x.cc);
-      m.backends = [{ ...b, cc }, ...m.backends];
+      m.backends = [{ ...b, cc, fs: true }, ...m.backends];
       if (cc) mapStates(m.fsStates, () => "backed");
       mapStates(m.typeStates, () => "backed");
     },
@@ -226,6 +256,8 @@ const RULES: Record<Regime, ReleaseRules> = {
     ccUnregistered(m) {
       mapStates(m.fsStates, () => "pending");
     },
+    // the others still hold frontswap: the types stay backed
+    fsUnregistered() {},
   },
 };
 
@@ -262,6 +294,10 @@ class Model {
 
   get ccRegistered(): boolean {
     return this.backends.some((b) => b.cc);
+  }
+
+  get fsRegistered(): boolean {
+    return this.backends.some((b) => b.fs);
   }
 
   /** `ram` alone, with no limit, never overridden: nothing it was given may be missing. */
@@ -339,7 +375,7 @@ function apply(sim: Simulation, m: Model, o: Op): void {
     }
     case "swapon":
       sim.swapon(o.type, 16);
-      m.typeStates.set(o.type, m.rules.swaponState(m.registered));
+      m.typeStates.set(o.type, m.rules.swaponState(m.fsRegistered));
       return;
     case "swapoff":
       sim.swapoff(o.type);
@@ -347,7 +383,7 @@ function apply(sim: Simulation, m: Model, o: Op): void {
       m.forgetType(o.type);
       return;
     case "register": {
-      const b = { kind: o.kind, limit: o.limit, cc: false };
+      const b = { kind: o.kind, limit: o.limit, cc: false, fs: false };
       sim.register(
         o.kind,
         o.kind === "zcache"
@@ -357,7 +393,6 @@ function apply(sim: Simulation, m: Model, o: Op): void {
           : { limit: o.limit },
       );
       m.rules.register(m, b);
-      if (m.overridden) m.forgetAllPages();
       return;
     }
     case "unregister": {
@@ -367,10 +402,13 @@ function apply(sim: Simulation, m: Model, o: Op): void {
       if (m.backends.length === 0) {
         m.rules.lastUnregistered(m);
         m.forgetAllPages();
-      } else if (gone.cc) {
-        m.rules.ccUnregistered(m);
-        m.mayHit.clear();
-        m.mustHit.clear();
+      } else {
+        if (gone.cc) {
+          m.rules.ccUnregistered(m);
+          m.mayHit.clear();
+          m.mustHit.clear();
+        }
+        if (gone.fs) m.rules.fsUnregistered(m);
       }
       // its pages were written back: a later load reads the disk (others' pages stay)
       if (m.backends.length === 0) m.mayHold.clear();
@@ -442,7 +480,7 @@ function apply(sim: Simulation, m: Model, o: Op): void {
       const r = sim.store(o.type, o.offset, o.cls);
       m.mustLoad.delete(k);
       if (r === "stored") {
-        assert.ok(m.registered, "stored with no backend");
+        assert.ok(m.fsRegistered, "stored with no frontswap backend");
         m.mayHold.add(k);
         if (m.ramOnly && m.backedType(o.type)) m.mustLoad.add(k);
       } else m.mayHold.delete(k);
