@@ -6,7 +6,9 @@
  * - quit: `q` sent during `:run 1000000` (zcache), time until the shell
  *   after the dashboard prints its marker (process gone, terminal restored);
  * - CPU of the dashboard process (all threads, /proc/PID/stat) over 15 s at
- *   10 Hz: default scenario with no backend, then paused.
+ *   10 Hz: default scenario with no backend, then paused;
+ * - the split view's key press to screen (`--split`, zcache registered in all
+ *   three): `m` until every column counts one more mount.
  * Polling the pane every 2 ms adds up to that much to each time. Run:
  *   deno run --allow-run bench/dashboard_tmux.ts
  */
@@ -34,7 +36,7 @@ async function until(ok: (s: string) => boolean, timeoutMs = 60_000): Promise<nu
   throw new Error("timed out; screen:\n" + (await pane()));
 }
 
-async function start(): Promise<void> {
+async function start(flags = ""): Promise<void> {
   await tmux("kill-server").catch(() => {});
   SOCKET = `tmemtop-bench-${Deno.pid}-${starts++}`;
   await tmux(
@@ -48,9 +50,9 @@ async function start(): Promise<void> {
     S,
     "-c",
     ROOT,
-    `deno task monitor; echo ${DONE}; sleep 60`,
+    `deno task monitor ${flags}; echo ${DONE}; sleep 60`,
   );
-  await until((s) => /waiting for a backend/.test(s));
+  await until((s) => (flags ? splitMounted(s).length === 3 : /waiting for a backend/.test(s)));
 }
 
 /** The dashboard's process id (the deno child of the pane's shell chain). */
@@ -93,6 +95,11 @@ async function cpuShare(pid: number, ms: number): Promise<number> {
 
 const median = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mounted = (s: string) => Number(/Pools (\d+) mounted/.exec(s)?.[1] ?? -1);
+/** The split view: mounts counted in each column's pools row (●backed ◌pending ○uncached). */
+const splitMounted = (s: string) =>
+  [...s.matchAll(/pools\s+●(\d+)\s+◌(\d+)\s+○(\d+)/g)].map((m) =>
+    Number(m[1]) + Number(m[2]) + Number(m[3])
+  );
 const load = () => procFile("/proc/loadavg").split(" ").slice(0, 3).join(" ");
 
 try {
@@ -144,6 +151,25 @@ try {
     median: median(quitMs),
     max: Math.max(...quitMs),
     n: quitMs.length,
+  };
+  // The split view: key to screen with zcache in all three regimes.
+  await start("--split");
+  await tmux("send-keys", "-t", S, "r");
+  await until((s) => s.includes("Register a backend"));
+  await tmux("send-keys", "-t", S, "Enter");
+  await until((s) => (s.match(/backend\s+● zcache/g)?.length ?? 0) === 3);
+  await sleep(3000);
+  const splitMs: number[] = [];
+  for (let i = 0; i < 21; i++) {
+    const n = Math.max(...splitMounted(await pane()));
+    await tmux("send-keys", "-t", S, "m");
+    splitMs.push(await until((s) => splitMounted(s).every((k) => k === n + 1)));
+    await sleep(150);
+  }
+  report.split_key_to_screen_ms = {
+    median: median(splitMs),
+    max: Math.max(...splitMs),
+    n: splitMs.length,
   };
   report.load_after = load();
   console.log(JSON.stringify(report, null, 2));

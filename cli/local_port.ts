@@ -11,13 +11,8 @@ import type {
   SessionPort,
   SessionUpdate,
 } from "../src/session_port.ts";
-import {
-  FLAG_CANCEL,
-  FLAG_CLOSE,
-  type HostMessage,
-  type HostSession,
-  SessionHost,
-} from "./session_host.ts";
+import { FLAG_CANCEL, FLAG_CLOSE, type HostSession, SessionHost } from "./session_host.ts";
+import { PortInbox } from "./port_inbox.ts";
 
 export interface LocalPortOptions {
   /** Receives every recorded command line (the session's record callback must post them). */
@@ -34,21 +29,21 @@ export class LocalSessionPort implements SessionPort {
   readonly records: string[] = [];
   #now = 0;
   #timers: { at: number; fn: () => void }[] = [];
-  #pending = new Map<number, (r: ExecResult) => void>();
-  #listeners: ((u: SessionUpdate) => void)[] = [];
-  #notices: ((r: ExecResult) => void)[] = [];
-  #last: SessionUpdate | null = null;
-  #nextId = 1;
+  readonly #inbox: PortInbox;
   #closed = false;
   readonly #manual: boolean;
-  readonly #record?: (line: string) => void;
 
   constructor(session: HostSession, opts: LocalPortOptions = {}) {
     this.#manual = opts.manual ?? true;
-    this.#record = opts.record;
+    this.#inbox = new PortInbox({
+      record: (line) => {
+        this.records.push(line);
+        opts.record?.(line);
+      },
+    });
     this.host = new SessionHost(session, {
       now: () => (this.#manual ? this.#now : performance.now()),
-      post: (m) => this.#receive(m),
+      post: (m) => this.#inbox.receive(m),
       later: (fn, ms) => {
         // At least 1 ms: a job rescheduling itself at 0 ms moves on only as time does.
         if (this.#manual) this.#timers.push({ at: this.#now + Math.max(1, ms), fn });
@@ -61,7 +56,7 @@ export class LocalSessionPort implements SessionPort {
   }
 
   /** Forward a session record line as the worker does (pass as the session's `record`). */
-  recordLine = (line: string): void => this.#receive({ type: "record", line });
+  recordLine = (line: string): void => this.#inbox.receive({ type: "record", line });
 
   /** Manual clock: move time by `ms`, running every timer that falls due (in order). */
   advance(ms: number): void {
@@ -86,34 +81,10 @@ export class LocalSessionPort implements SessionPort {
     return this.#now;
   }
 
-  #receive(m: HostMessage): void {
-    switch (m.type) {
-      case "result": {
-        const r = this.#pending.get(m.id);
-        if (r) {
-          this.#pending.delete(m.id);
-          r(m.result);
-        } else for (const l of this.#notices) l(m.result);
-        break;
-      }
-      case "update":
-        this.#last = m.update;
-        for (const l of this.#listeners) l(m.update);
-        break;
-      case "record":
-        this.records.push(m.line);
-        this.#record?.(m.line);
-        break;
-      case "closed":
-        break;
-    }
-  }
-
   send(req: Request): Promise<ExecResult> {
-    const id = this.#nextId++;
-    const p = new Promise<ExecResult>((resolve) => this.#pending.set(id, resolve));
+    const { id, result } = this.#inbox.request();
     this.host.handle({ type: "request", id, req });
-    return p;
+    return result;
   }
 
   setClock(clock: Clock): void {
@@ -125,12 +96,11 @@ export class LocalSessionPort implements SessionPort {
   }
 
   onUpdate(listener: (u: SessionUpdate) => void): void {
-    this.#listeners.push(listener);
-    if (this.#last) listener(this.#last);
+    this.#inbox.onUpdate(listener);
   }
 
   onNotice(listener: (r: ExecResult) => void): void {
-    this.#notices.push(listener);
+    this.#inbox.onNotice(listener);
   }
 
   close(): Promise<void> {

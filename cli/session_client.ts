@@ -17,6 +17,7 @@ import type {
 } from "../src/session_port.ts";
 import { type ClientMessage, FLAG_CANCEL, FLAG_CLOSE, type HostMessage } from "./session_host.ts";
 import type { InitMessage } from "./session_worker.ts";
+import { PortInbox } from "./port_inbox.ts";
 
 /** What the client needs of a Worker (tests pass a fake). */
 export interface WorkerLike {
@@ -49,21 +50,16 @@ function spawnSessionWorker(): WorkerLike {
 export class WorkerSessionPort implements SessionPort {
   readonly #worker: WorkerLike;
   readonly #flag = new Int32Array(new SharedArrayBuffer(4));
-  readonly #pending = new Map<number, (r: ExecResult) => void>();
-  readonly #listeners: ((u: SessionUpdate) => void)[] = [];
-  readonly #unsolicited: ((r: ExecResult) => void)[] = [];
-  readonly #record?: (line: string) => void;
+  readonly #inbox: PortInbox;
   readonly #closeWaitMs: number;
-  #last: SessionUpdate | null = null;
-  #nextId = 1;
   #closed: Promise<void> | null = null;
   #goodbye: (() => void) | null = null;
 
   constructor(opts: WorkerSessionOptions) {
-    this.#record = opts.record;
+    this.#inbox = new PortInbox({ record: opts.record, closed: () => this.#goodbye?.() });
     this.#closeWaitMs = opts.closeWaitMs ?? 150;
     this.#worker = (opts.spawn ?? spawnSessionWorker)();
-    this.#worker.onmessage = (e) => this.#receive(e.data as HostMessage);
+    this.#worker.onmessage = (e) => this.#inbox.receive(e.data as HostMessage);
     const init: InitMessage = {
       type: "init",
       regime: opts.regime,
@@ -77,40 +73,15 @@ export class WorkerSessionPort implements SessionPort {
     this.#worker.postMessage(init);
   }
 
-  #receive(msg: HostMessage): void {
-    switch (msg.type) {
-      case "result": {
-        const resolve = this.#pending.get(msg.id);
-        if (resolve) {
-          this.#pending.delete(msg.id);
-          resolve(msg.result);
-        } else for (const l of this.#unsolicited) l(msg.result);
-        break;
-      }
-      case "update":
-        this.#last = msg.update;
-        for (const l of this.#listeners) l(msg.update);
-        break;
-      case "record":
-        this.#record?.(msg.line);
-        break;
-      case "closed":
-        this.#goodbye?.();
-        break;
-    }
-  }
-
   #post(msg: ClientMessage): void {
     if (!this.#closed) this.#worker.postMessage(msg);
   }
 
   send(req: Request): Promise<ExecResult> {
     if (this.#closed) return Promise.resolve({ ok: false, error: "the session is closed" });
-    const id = this.#nextId++;
-    return new Promise((resolve) => {
-      this.#pending.set(id, resolve);
-      this.#post({ type: "request", id, req });
-    });
+    const { id, result } = this.#inbox.request();
+    this.#post({ type: "request", id, req });
+    return result;
   }
 
   setClock(clock: Clock): void {
@@ -122,12 +93,11 @@ export class WorkerSessionPort implements SessionPort {
   }
 
   onUpdate(listener: (u: SessionUpdate) => void): void {
-    this.#listeners.push(listener);
-    if (this.#last) listener(this.#last);
+    this.#inbox.onUpdate(listener);
   }
 
   onNotice(listener: (r: ExecResult) => void): void {
-    this.#unsolicited.push(listener);
+    this.#inbox.onNotice(listener);
   }
 
   close(): Promise<void> {
@@ -139,8 +109,7 @@ export class WorkerSessionPort implements SessionPort {
         clearTimeout(timer);
         this.#goodbye = null;
         this.#worker.terminate();
-        for (const r of this.#pending.values()) r({ ok: false, error: "the session is closed" });
-        this.#pending.clear();
+        this.#inbox.failPending({ ok: false, error: "the session is closed" });
         resolve();
       };
       const timer = setTimeout(done, this.#closeWaitMs);

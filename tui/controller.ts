@@ -250,7 +250,12 @@ export class Controller {
     }
     const o = v.overlay;
     if (o?.kind === "pager") {
-      if (pagerKey(o, { input, key }, v.cols, v.rows) === "close") v.overlay = null;
+      if (pagerKey(o, { input, key }, v.cols, v.rows) === "close") {
+        v.overlay = null;
+        if (v.status?.text === pagerStatus(o)) {
+          v.status = { text: pagerStatus(o, false), error: false };
+        }
+      }
       return;
     }
     if (o?.kind === "form") {

@@ -44,13 +44,13 @@ export function textPager(title: string, text: string[]): Pager {
   return { ...p, table: true, left: 0, differ };
 }
 
-/** What the footer says when a command's output opens a pager. */
-export function pagerStatus(p: Pager): string {
-  if (p.differ !== undefined) {
-    return `compare: 3 regimes, ${p.differ} row${p.differ === 1 ? "" : "s"} differ — pager open ` +
-      "(≠ marks them; Esc closes)";
-  }
-  return `${p.title}: ${p.lines.length} lines — pager open (Esc closes)`;
+/** What the footer says when a command's output opens a pager (`open`), and once it closed. */
+export function pagerStatus(p: Pager, open = true): string {
+  const what = p.differ !== undefined
+    ? `compare: 3 regimes, ${p.differ} row${p.differ === 1 ? "" : "s"} differ`
+    : `${p.title}: ${p.lines.length} lines`;
+  if (!open) return what;
+  return `${what} — pager open (${p.differ !== undefined ? "≠ marks them; " : ""}Esc closes)`;
 }
 
 /** Columns one ←/→ press scrolls a table. */

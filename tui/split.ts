@@ -6,7 +6,7 @@
  * come from the view state (the three snapshots arrive from the split
  * session, `cli/split_session.ts`).
  */
-import type { BackingState, Snapshot } from "../src/snapshot.ts";
+import type { BackingState, SimEvent, Snapshot } from "../src/snapshot.ts";
 import { REGIME_INFO, REGIMES } from "../src/regime.ts";
 import { fit, type Line, lineWidth, seg, type Style } from "./line.ts";
 import { count, pct, simTime } from "./format.ts";
@@ -285,15 +285,42 @@ export function columnRows(
     });
   });
   if (counters) rows.push(...counterRows(s, label));
-  for (const e of s.events.slice(0, events)) {
+  for (const { e, n } of foldEvents(s.events).slice(0, events)) {
     const es = EVENT_STYLE[e.kind];
+    const text = n > 1 ? `${e.text.split(":")[0]} ×${n} (newest: ${e.text})` : e.text;
     rows.push({
       key: `ev`,
       fixed: true,
-      cells: [{ text: `${es.symbol} ${e.tick} ${e.text}`, style: { ...es.style, dim: true } }],
+      cells: [{ text: `${es.symbol} ${e.tick} ${text}`, style: { ...es.style, dim: true } }],
     });
   }
   return rows;
+}
+
+/** Kinds of events that come in floods (stale and lost reads, writebacks). */
+const FOLDED = new Set<SimEvent["kind"]>(["error", "writeback"]);
+
+/**
+ * Events (newest first) with those of a flooding kind and one head (the text before `:`, as in
+ * `STALE (override): load type 0 offset 3833 …`) folded into the newest, with a count.
+ */
+export function foldEvents(events: readonly SimEvent[]): { e: SimEvent; n: number }[] {
+  const out: { e: SimEvent; n: number }[] = [];
+  const byHead = new Map<string, { e: SimEvent; n: number }>();
+  for (const e of events) {
+    const head = FOLDED.has(e.kind) && e.text.includes(":")
+      ? `${e.kind} ${e.text.split(":")[0]}`
+      : null;
+    const seen = head === null ? undefined : byHead.get(head);
+    if (seen) {
+      seen.n++;
+      continue;
+    }
+    const row = { e, n: 1 };
+    out.push(row);
+    if (head !== null) byHead.set(head, row);
+  }
+  return out;
 }
 
 /** Rows of counters, shown when the screen has room for them (`COUNTER_ROWS`). */

@@ -18,28 +18,13 @@
 import type { Workload, WorkloadHost, WorkloadParams } from "../workload.ts";
 import type { RealPages } from "../real_pages.ts";
 import { SimError } from "../errors.ts";
-import { docsOf, type ParamSpecs, resolveParams, strideFor } from "./params.ts";
+import { docsOf, PAGE_CACHE_PARAMS, type ParamSpecs, resolveParams, strideFor } from "./params.ts";
 import { LruMap } from "./lru.ts";
 
 /** Parameters of `files`. */
 export const FILES_PARAMS: ParamSpecs = {
   dir: { kind: "path", default: "", doc: "folder (or one file) whose files make the pages" },
-  rate: { kind: "int", default: 200, min: 0, max: 100_000, doc: "file operations per tick" },
-  cache: {
-    kind: "int",
-    default: 1024,
-    min: 1,
-    max: 1_000_000,
-    doc: "page cache size in pages, shared by all filesystems",
-  },
-  skew: { kind: "number", default: 0.8, min: 0, max: 4, doc: "Zipf skew of page popularity" },
-  writes: {
-    kind: "number",
-    default: 0.05,
-    min: 0,
-    max: 1,
-    doc: "fraction of operations that write",
-  },
+  rate: PAGE_CACHE_PARAMS.rate,
   budget: {
     kind: "number",
     default: 16,
@@ -54,11 +39,10 @@ export const FILES_PARAMS: ParamSpecs = {
     max: 262_144,
     doc: "pages read of one file at most",
   },
-  fs: {
-    kind: "names",
-    default: "",
-    doc: "filesystems to use, comma-separated (empty: every mounted one)",
-  },
+  cache: PAGE_CACHE_PARAMS.cache,
+  skew: PAGE_CACHE_PARAMS.skew,
+  writes: PAGE_CACHE_PARAMS.writes,
+  fs: PAGE_CACHE_PARAMS.fs,
 };
 
 /** Bytes per MiB. */

@@ -26,6 +26,7 @@ import type { ContentClass } from "../content.ts";
 import {
   type ContentMix,
   docsOf,
+  PAGE_CACHE_PARAMS,
   type ParamSpecs,
   parseMix,
   pickClass,
@@ -35,24 +36,12 @@ import {
 
 /** Parameters of `pagecache`. */
 export const PAGECACHE_PARAMS: ParamSpecs = {
-  rate: { kind: "int", default: 200, min: 0, max: 100_000, doc: "file operations per tick" },
+  rate: PAGE_CACHE_PARAMS.rate,
   files: { kind: "int", default: 64, min: 1, max: 10_000, doc: "files per filesystem" },
   pages: { kind: "int", default: 64, min: 1, max: 1024, doc: "pages per file" },
-  cache: {
-    kind: "int",
-    default: 1024,
-    min: 1,
-    max: 1_000_000,
-    doc: "page cache size in pages, shared by all filesystems",
-  },
-  skew: { kind: "number", default: 0.8, min: 0, max: 4, doc: "Zipf skew of page popularity" },
-  writes: {
-    kind: "number",
-    default: 0.05,
-    min: 0,
-    max: 1,
-    doc: "fraction of operations that write",
-  },
+  cache: PAGE_CACHE_PARAMS.cache,
+  skew: PAGE_CACHE_PARAMS.skew,
+  writes: PAGE_CACHE_PARAMS.writes,
   truncates: {
     kind: "number",
     default: 0.002,
@@ -72,11 +61,7 @@ export const PAGECACHE_PARAMS: ParamSpecs = {
     default: "text:45,records:25,heap:10,zero:8,same:4,random:8",
     doc: "content classes of files, as class:weight",
   },
-  fs: {
-    kind: "names",
-    default: "",
-    doc: "filesystems to use, comma-separated (empty: every mounted one)",
-  },
+  fs: PAGE_CACHE_PARAMS.fs,
 };
 
 /**

@@ -19,6 +19,34 @@ export type ParamSpec =
 export type ParamSpecs = Record<string, ParamSpec>;
 
 /**
+ * The parameters every page-cache workload (`pagecache`, `files`) has: its rate, the
+ * cache it reads through, which pages are popular, how often it writes, where it works.
+ */
+export const PAGE_CACHE_PARAMS = {
+  rate: { kind: "int", default: 200, min: 0, max: 100_000, doc: "file operations per tick" },
+  cache: {
+    kind: "int",
+    default: 1024,
+    min: 1,
+    max: 1_000_000,
+    doc: "page cache size in pages, shared by all filesystems",
+  },
+  skew: { kind: "number", default: 0.8, min: 0, max: 4, doc: "Zipf skew of page popularity" },
+  writes: {
+    kind: "number",
+    default: 0.05,
+    min: 0,
+    max: 1,
+    doc: "fraction of operations that write",
+  },
+  fs: {
+    kind: "names",
+    default: "",
+    doc: "filesystems to use, comma-separated (empty: every mounted one)",
+  },
+} as const satisfies ParamSpecs;
+
+/**
  * Merge the user's parameters over the defaults and check them. Throws
  * `SimError` naming the parameter for an unknown key or a bad value.
  */

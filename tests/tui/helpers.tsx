@@ -170,6 +170,29 @@ export async function type(ctl: Controller, port: LocalSessionPort, chunk: strin
   return code;
 }
 
+/** Poll until `cond` holds (bounded: a slow, loaded machine only makes it take longer). */
+export async function until(cond: () => boolean, timeoutMs = 10_000): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (!cond() && Date.now() < end) await wait(5);
+  return cond();
+}
+
+/** The frame once Ink has drawn it and it stopped changing (two polls 20 ms apart agree). */
+export async function stableFrame(
+  ui: { frame: () => string },
+  timeoutMs = 10_000,
+): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  let last = ui.frame();
+  while (Date.now() < end) {
+    await wait(20);
+    const f = ui.frame();
+    if (f !== "" && f === last) return f;
+    last = f;
+  }
+  return last;
+}
+
 /** Poll the rendered frame until `re` matches (ink renders asynchronously; bounded wait). */
 export async function frameMatching(
   ui: { frame: () => string },

@@ -12,7 +12,7 @@ import {
   press,
   renderSized,
   rowsWith,
-  wait,
+  until,
 } from "./helpers.tsx";
 
 Deno.test("one chunk 'mmm' from stdin mounts three filesystems and the frame shows them", async () => {
@@ -39,8 +39,7 @@ for (const [name, key, code] of [["q", "q", 0], ["Ctrl-C", KEYS.ctrlC, 130]] as 
     let exited = false;
     ui.waitUntilExit().then(() => (exited = true));
     await press(ui.stdin, key);
-    await wait(50);
-    assert.equal(exited, true);
+    assert.equal(await until(() => exited), true);
     assert.equal(status, code);
     ui.unmount();
   });

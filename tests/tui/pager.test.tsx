@@ -119,4 +119,7 @@ Deno.test(":compare says in the footer how many rows differ and that the pager i
   for (let i = 0; i < 10 && !ctl.view.overlay; i++) await settle(port);
   assert.equal(ctl.view.overlay?.kind, "pager");
   assert.match(ctl.view.status!.text, /^compare: 3 regimes, \d+ rows? differ — pager open/);
+  await type(ctl, port, KEYS.escape);
+  assert.equal(ctl.view.overlay, null);
+  assert.match(ctl.view.status!.text, /^compare: 3 regimes, \d+ rows? differ$/, "no longer open");
 });

@@ -3,7 +3,13 @@ import assert from "node:assert/strict";
 import { renderOnce } from "../../tui/mod.ts";
 import { MIN_COLS, MIN_ROWS } from "../../tui/layout.ts";
 import { width } from "../../tui/line.ts";
-import { dashboardApp, defaultSession, frameMatching, renderSized, wait } from "./helpers.tsx";
+import {
+  dashboardApp,
+  defaultSession,
+  frameMatching,
+  renderSized,
+  stableFrame,
+} from "./helpers.tsx";
 import { CommandSession } from "../../src/command/mod.ts";
 import { Simulation } from "../../src/simulation.ts";
 
@@ -19,8 +25,7 @@ for (const [cols, rows] of [[80, 20], [80, 24], [100, 30], [120, 40], [200, 60]]
     session.execute("run 10");
     const ui = renderSized(dashboardApp(session).app, cols, rows);
     try {
-      await wait();
-      const f = ui.frame();
+      const f = await stableFrame(ui);
       assertFits(f, cols, rows);
       assert.equal(f.split("\n").length, rows);
       for (const panel of ["Pools", "Swap types", "Pending", "Counters", "Compression", "Events"]) {
@@ -37,7 +42,7 @@ Deno.test("many filesystems: the pools panel scrolls instead of growing past the
   for (let i = 0; i < 40; i++) session.execute(`mount extra${i}`);
   const ui = renderSized(dashboardApp(session).app, 80, 24);
   try {
-    await wait();
+    await stableFrame(ui);
     assertFits(ui.frame(), 80, 24);
     const lines = ui.frame().split("\n");
     const shown = lines.filter((l) => /^[› ] [●◌○] /.test(l)).length;
@@ -54,7 +59,7 @@ Deno.test("below the minimum size: 'terminal too small', and resizing works live
   const session = defaultSession();
   const ui = renderSized(dashboardApp(session).app, 60, 15);
   try {
-    await wait();
+    await frameMatching(ui, /terminal too small/);
     assert.equal(
       ui.frame().split("\n")[0].trim(),
       `terminal too small (need ${MIN_COLS}x${MIN_ROWS}, have 60x15)`,

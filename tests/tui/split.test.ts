@@ -14,6 +14,7 @@ import { History } from "../../tui/history.ts";
 import { newView, type ViewState } from "../../tui/view.ts";
 import {
   DIFF_MARK,
+  foldEvents,
   SPLIT_KEYS,
   SPLIT_SEP,
   splitBody,
@@ -188,4 +189,22 @@ Deno.test("controller: a split view that cannot start says why and stays closed"
   await type(ctl, port, "v");
   assert.equal(ctl.view.split, null);
   assert.deepEqual(ctl.view.status, { text: "split view: too long", error: true });
+});
+
+Deno.test("split events: those of one kind and head fold into the newest with a count", () => {
+  const ev = (tick: number, text: string) => ({ tick, kind: "error" as const, text });
+  const folded = foldEvents([
+    ev(9, "STALE (override): load type 0 offset 1"),
+    ev(9, "LOST (override): load type 0 offset 1"),
+    ev(8, "STALE (override): load type 0 offset 2"),
+    ev(8, "LOST (override): load type 0 offset 2"),
+    ev(7, "something else"),
+    ev(6, "something else"),
+  ]);
+  assert.deepEqual(folded.map((f) => [f.e.text, f.n]), [
+    ["STALE (override): load type 0 offset 1", 2],
+    ["LOST (override): load type 0 offset 1", 2],
+    ["something else", 1],
+    ["something else", 1],
+  ]);
 });
