@@ -26,7 +26,10 @@ Deno.test("typing appends printable text and clears a shown error; control chara
   const l = typed({ text: "", hist: 2, error: "line 1: bad" }, "get a");
   assert.deepEqual(l, { text: "get a", hist: 2, error: undefined });
   const pasted = editCmdLine(l, " 1\x1b\x07 2\x7f", k(), HISTORY);
-  assert.deepEqual(pasted, { kind: "edit", line: { text: "get a 1 2", hist: 2, error: undefined } });
+  assert.deepEqual(pasted, {
+    kind: "edit",
+    line: { text: "get a 1 2", hist: 2, error: undefined },
+  });
 });
 
 Deno.test("Enter runs the trimmed line; an empty line closes", () => {
