@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { controllerFor, defaultSession, KEYS, type } from "./helpers.tsx";
-import { EVENT_LOG_LIMIT, eventGroups, UiEventLog } from "../../tui/event_log.ts";
+import { eventGroups, UiEventLog } from "../../tui/event_log.ts";
 import { events } from "../../tui/panels/events.ts";
 import { plain } from "../../tui/line.ts";
 import type { SimEvent } from "../../src/snapshot.ts";

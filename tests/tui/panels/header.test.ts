@@ -14,7 +14,7 @@ Deno.test("header: tool, backend (none), regime, tick with simulated time, refre
 
 Deno.test("header: the backend with its allocator and compressor; several backends newest first", () => {
   const one = plain(header(viewAfter(["register zswap"])));
-  assert.match(one, /backend ● zswap  \(zbud, deflate-1\)/);
+  assert.match(one, /backend ● zswap {2}\(zbud, deflate-1\)/);
   const two = plain(header(viewAfter(["register zswap", "register ram"])));
   assert.match(two, /backends ● ram, ● zswap /);
 });

@@ -24,7 +24,7 @@ Deno.test("pending: singular words for one of each; the list clipped to the widt
   const v = viewAfter(["mount " + "x".repeat(60), "swapon 3"]);
   const lines = pending(v, 80, 10).map(plain);
   assert.match(lines[0], /◌ 1 superblock, 1 swap type waiting/);
-  assert.match(lines[1], /^ {2}superblocks: x+…  swap types: 3$/);
+  assert.match(lines[1], /^ {2}superblocks: x+… {2}swap types: 3$/);
 });
 
 Deno.test("pending: nothing waiting, with or without a backend", () => {
