@@ -46,8 +46,10 @@ export function bigSim(pages: number, mounts: number, register: string): BigSim 
   const session = new CommandSession(new Simulation({ seed: 1 }));
   const slots = Math.min(1 << 20, Math.ceil(pages / 2) + 1024);
   run(session, `swapon 0 slots=${slots}`);
-  for (let m = 0; m < mounts; m++) run(session, `mount fs${m}`);
+  // registered before the mounts: zcache's frontswap pool then takes one of its 16 pool slots
+  // (registered after 200 mounts, the mounts take all 16 and every store fails: no pool)
   run(session, register);
+  for (let m = 0; m < mounts; m++) run(session, `mount fs${m}`);
   const sim = session.sim;
   const backed = sim.snapshot().superblocks.filter((s) => s.state === "backed").map((s) => s.name);
   if (backed.length === 0) throw new Error(`big sim: ${register} backs no filesystem`);
@@ -69,6 +71,9 @@ export function bigSim(pages: number, mounts: number, register: string): BigSim 
   forceGc();
   const after = memoryNow();
   const b = sim.snapshot().backend!;
+  if (b.frontswap_pages === 0 || b.cleancache_pages === 0) {
+    throw new Error(`big sim: ${register} holds no frontswap or no cleancache page`);
+  }
   const n = b.stored_pages;
   const heap = after.heap - before.heap, external = after.external - before.external;
   return {

@@ -66,6 +66,8 @@ export interface Measured {
   rounds: number[];
   /** Wall-clock milliseconds of each measured round. */
   wallRounds: number[];
+  /** Milliseconds of each slice of the measured rounds (by `CLOCK`), round by round. */
+  slices: number[];
 }
 
 export function median(xs: number[]): number {
@@ -88,8 +90,9 @@ export function interleaved(
 ): Record<string, Measured> {
   const names = Object.keys(cases);
   const times: Record<string, number[]> = {}, walls: Record<string, number[]> = {};
+  const perSlice: Record<string, number[]> = {};
   const units: Record<string, number> = {};
-  for (const n of names) (times[n] = [], walls[n] = []);
+  for (const n of names) (times[n] = [], walls[n] = [], perSlice[n] = []);
   for (let r = 0; r < warmup + rounds; r++) {
     const t: Record<string, number> = {}, w: Record<string, number> = {};
     for (const n of names) t[n] = w[n] = units[n] = 0;
@@ -99,7 +102,9 @@ export function interleaved(
         const c0 = now(), w0 = performance.now();
         const u = cases[n](s);
         w[n] += performance.now() - w0;
-        t[n] += Math.max(0, now() - c0 - CLOCK_COST_MS);
+        const ms = Math.max(0, now() - c0 - CLOCK_COST_MS);
+        t[n] += ms;
+        if (r >= warmup) perSlice[n].push(ms);
         units[n] += u;
       }
     }
@@ -107,12 +112,20 @@ export function interleaved(
       for (const n of names) (times[n].push(t[n]), walls[n].push(w[n]));
     }
   }
-  return summarize(names, times, walls, units);
+  return summarize(names, times, walls, units, perSlice);
 }
 
-/** Median over rounds of the per-round ratio a/b by `CLOCK` (robust to rounds slowed by load). */
+/**
+ * a's time over b's by `CLOCK`: the median of the ratios of the slices the
+ * two ran side by side (same round, same slice of the work), or of whole
+ * rounds when the cases were not cut in slices. Robust to slices and
+ * rounds slowed by load.
+ */
 export function ratio(a: Measured, b: Measured): number {
-  return median(a.rounds.map((x, i) => x / b.rounds[i]));
+  const paired = a.slices.length === b.slices.length && a.slices.length > a.rounds.length;
+  const [xs, ys] = paired ? [a.slices, b.slices] : [a.rounds, b.rounds];
+  const r = xs.map((x, i) => x / ys[i]).filter((q) => Number.isFinite(q) && q > 0);
+  return r.length > 0 ? median(r) : NaN;
 }
 
 /** Force a full GC when the run has `--v8-flags=--expose-gc`; returns whether it could. */
@@ -163,7 +176,7 @@ export async function interleavedAsync(
     }
     if (r >= warmup) { for (const n of names) times[n].push(t[n]); }
   }
-  return summarize(names, times, times, units);
+  return summarize(names, times, times, units, times);
 }
 
 /** Medians per case over the measured rounds. */
@@ -172,6 +185,7 @@ function summarize(
   times: Record<string, number[]>,
   walls: Record<string, number[]>,
   units: Record<string, number>,
+  perSlice: Record<string, number[]>,
 ): Record<string, Measured> {
   const out: Record<string, Measured> = {};
   for (const n of names) {
@@ -184,6 +198,7 @@ function summarize(
       perSecond: units[n] / (ms / 1000),
       rounds: times[n],
       wallRounds: walls[n],
+      slices: perSlice[n],
     };
   }
   return out;

@@ -110,7 +110,10 @@ export function formatCompareText(
   ).join("\n");
 }
 
-/** Whether a result has something to print (JSON mode prints exactly those). */
+/**
+ * Whether a result has something to print (JSON mode prints those, and also a
+ * result that only carries fields: a put that reached a backend).
+ */
 export function hasOutput(r: CommandResult): boolean {
   return r.text !== undefined || r.error !== undefined;
 }

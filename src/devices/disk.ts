@@ -53,7 +53,10 @@ export class FileDisk {
   #stamp = new Float64Array(INITIAL);
   #cls = new Uint8Array(INITIAL);
   #digest = new Float64Array(INITIAL);
-  #writePool = new Float64Array(INITIAL);
+  /** `writePool` as an index into `#pools` (the distinct pool keys are few). */
+  #pool = new Int32Array(INITIAL);
+  readonly #pools: number[] = [];
+  readonly #poolIndex = new Map<number, number>();
   /** Oracle flags: WRITE_OLD_ID, PUT_REFUSED. */
   #flags = new Uint8Array(INITIAL);
   /** Circular list of a file's records, in no order (the free list reuses it). */
@@ -79,7 +82,7 @@ export class FileDisk {
     const stamp = this.#stamp[r], c = this.#cls[r];
     const rest = {
       digest: this.#digest[r],
-      writePool: this.#writePool[r],
+      writePool: this.#pools[this.#pool[r]],
       writeOldId: (this.#flags[r] & WRITE_OLD_ID) !== 0,
       putRefused: (this.#flags[r] & PUT_REFUSED) !== 0,
     };
@@ -116,7 +119,12 @@ export class FileDisk {
     }
     this.#stamp[r] = v.stamp;
     this.#digest[r] = v.digest;
-    this.#writePool[r] = v.writePool;
+    let pool = this.#poolIndex.get(v.writePool);
+    if (pool === undefined) {
+      pool = this.#pools.push(v.writePool) - 1;
+      this.#poolIndex.set(v.writePool, pool);
+    }
+    this.#pool[r] = pool;
     this.#flags[r] = (v.writeOldId ? WRITE_OLD_ID : 0) | (v.putRefused ? PUT_REFUSED : 0);
     if (v.real) {
       this.#cls[r] = FILE_CLASS;
@@ -215,7 +223,7 @@ export class FileDisk {
     this.#stamp = grown(this.#stamp, n);
     this.#cls = grown(this.#cls, n);
     this.#digest = grown(this.#digest, n);
-    this.#writePool = grown(this.#writePool, n);
+    this.#pool = grown(this.#pool, n);
     this.#flags = grown(this.#flags, n);
     this.#next = grown(this.#next, n);
     this.#slots = new Int32Array(n * 2);

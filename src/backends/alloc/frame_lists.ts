@@ -9,13 +9,14 @@ const NONE = -1;
 export class FrameLists {
   #prev = new Int32Array(256).fill(NONE);
   #next = new Int32Array(256).fill(NONE);
-  /** Which list a frame is on (NONE = none). */
-  #on = new Int32Array(256).fill(NONE);
+  /** Which list a frame is on (NONE = none); lists are few (at most 32767). */
+  #on = new Int16Array(256).fill(NONE);
   readonly #head: Int32Array;
   readonly #tail: Int32Array;
   readonly #count: Int32Array;
 
   constructor(lists: number) {
+    if (lists > 0x7fff) throw new RangeError(`FrameLists: ${lists} lists (at most 32767)`);
     this.#head = new Int32Array(lists).fill(NONE);
     this.#tail = new Int32Array(lists).fill(NONE);
     this.#count = new Int32Array(lists);
@@ -85,13 +86,9 @@ export class FrameLists {
     if (frame < this.#on.length) return;
     let n = this.#on.length;
     while (n <= frame) n *= 2;
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(n).fill(NONE);
-      b.set(a);
-      return b;
-    };
-    this.#prev = grow(this.#prev);
-    this.#next = grow(this.#next);
-    this.#on = grow(this.#on);
+    const grow = <T extends Int32Array | Int16Array>(a: T, b: T) => (b.fill(NONE), b.set(a), b);
+    this.#prev = grow(this.#prev, new Int32Array(n));
+    this.#next = grow(this.#next, new Int32Array(n));
+    this.#on = grow(this.#on, new Int16Array(n));
   }
 }
