@@ -3,7 +3,7 @@ import process from "node:process";
 import { render } from "ink";
 import type { Snapshot } from "../src/snapshot.ts";
 import { App } from "./app.tsx";
-import { type Controller, DEFAULT_RATE, DEFAULT_SPEED, RATES } from "./controller.ts";
+import { type Controller, DEFAULT_RATE, DEFAULT_SPEED } from "./controller.ts";
 import { History } from "./history.ts";
 import { plain, strip } from "./line.ts";
 import { hostLines } from "./panels/host.ts";
@@ -14,6 +14,13 @@ import type { ExecResult, SessionUpdate } from "../src/session_port.ts";
 import { keepScrollback } from "./terminal.ts";
 import { newView } from "./view.ts";
 import type { SimEvent } from "../src/snapshot.ts";
+
+/**
+ * Ink's cap on terminal writes per second. A key press redraws at once and its result
+ * arrives a few ms later: at 30 the second frame waited up to 33 ms (key to screen 75-86 ms
+ * median in tmux, 45-49 ms at this cap). Snapshots come at most `rate` times a second anyway.
+ */
+const MAX_FPS = 240;
 
 /** Exit status after SIGTERM (as a shell reports it: 128 + 15). */
 export const EXIT_TERMINATED = 143;
@@ -52,7 +59,7 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
     />,
     {
       stdout: keepScrollback(process.stdout),
-      maxFps: Math.max(rate, RATES[RATES.length - 1]),
+      maxFps: MAX_FPS,
       alternateScreen: true,
       patchConsole: false,
       exitOnCtrlC: false,
