@@ -7,7 +7,6 @@ import {
   sameFilledWord,
   samePage,
 } from "../src/content.ts";
-import { hash32, Rng } from "../src/rng.ts";
 import { referenceTextPage } from "./helpers/text_reference.ts";
 
 Deno.test("pages are a pure function of stamp and class", () => {
@@ -37,20 +36,6 @@ Deno.test("page digests tell versions apart", () => {
   for (let i = 1; i <= 2000; i++) seen.add(pageDigest(generatePage(i, "heap")));
   assert.equal(seen.size, 2000);
   assert.equal(pageDigest(generatePage(1, "zero")), pageDigest(new Uint8Array(4096)));
-});
-
-Deno.test("rng: seeded, uniform enough, zipf skewed to low ranks", () => {
-  const a = new Rng(5), b = new Rng(5);
-  for (let i = 0; i < 100; i++) assert.equal(a.nextU32(), b.nextU32());
-  const r = new Rng(1);
-  const counts = new Array(10).fill(0);
-  for (let i = 0; i < 10000; i++) counts[r.zipf(10, 1)]++;
-  assert.ok(counts[0] > counts[9] * 3);
-  for (let i = 0; i < 1000; i++) {
-    const x = r.int(7);
-    assert.ok(x >= 0 && x < 7);
-  }
-  assert.notEqual(hash32(1, 2), hash32(2, 1));
 });
 
 Deno.test("text pages: the table-driven generator writes the reference byte loop's bytes", () => {

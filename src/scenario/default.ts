@@ -4,7 +4,9 @@
  * a shared cluster filesystem with a uuid), two swap types enabled and the
  * `pagecache` and `swap` workloads running. Under the default `deferred`
  * regime the first screen therefore shows pending superblocks and swap types
- * and failed gets; registering a backend drains them into pools.
+ * whose operations are skipped (counted as `skipped`, not as failed gets:
+ * `cleancache_fs_enabled` keeps them from `__cleancache_get_page`);
+ * registering a backend drains them into pools.
  *
  * These are command-language lines, executed through a `CommandSession` so a
  * `--record` file replays them too. The regime is not set here: it is whatever

@@ -20,6 +20,7 @@ import type { RealPages } from "../real_pages.ts";
 import { SimError } from "../errors.ts";
 import { docsOf, PAGE_CACHE_PARAMS, type ParamSpecs, resolveParams, strideFor } from "./params.ts";
 import { LruMap } from "./lru.ts";
+import { PAGE_SIZE } from "../content.ts";
 
 /** Parameters of `files`. */
 export const FILES_PARAMS: ParamSpecs = {
@@ -84,7 +85,7 @@ export class FilesWorkload implements Workload {
       "workload: files",
       p.dir as string,
       Math.floor((p.budget as number) * MIB),
-      (p.filemax as number) * 4096,
+      (p.filemax as number) * PAGE_SIZE,
     );
     this.#starts = Int32Array.from(this.pages.files, (f) => f.firstPage);
     this.#stride = strideFor(this.pages.pageCount);

@@ -1,4 +1,5 @@
 /** Pools: one row per mounted filesystem. */
+import { PAGE_SIZE } from "../constants.ts";
 import type { SuperblockSnapshot } from "../../src/snapshot.ts";
 import { type Line, seg } from "../line.ts";
 import { bytes, count, pct, ratio } from "../format.ts";
@@ -55,7 +56,7 @@ const COLUMNS: Column<SuperblockSnapshot>[] = [
     width: 7,
     align: "right",
     priority: 3,
-    cell: (sb) => (sb.compressedBytes > 0 ? ratio((sb.pages * 4096) / sb.compressedBytes) : "-"),
+    cell: (sb) => (sb.compressedBytes > 0 ? ratio((sb.pages * PAGE_SIZE) / sb.compressedBytes) : "-"),
   },
 ];
 

@@ -1,12 +1,8 @@
+/** src/command/lines.ts: bounded splitting of raw input into script lines. */
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import {
-  LineSplitter,
-  mergeRun,
-  parseLine,
-  ScriptRecorder,
-  splitScript,
-} from "../../src/command/mod.ts";
+import { LineSplitter, splitScript } from "../../src/command/lines.ts";
+import { parseLine } from "../../src/command/parse.ts";
 
 Deno.test("lines split across chunks, CRLF kept for the parser, last line without newline", () => {
   const s = new LineSplitter();
@@ -50,50 +46,6 @@ Deno.test("splitting in any chunking gives the same lines", () => {
   );
 });
 
-Deno.test("mergeRun adds up consecutive runs, within the limit of one run line", () => {
-  const l: string[] = [];
-  for (const x of ["run 1", "run 1", "mount a", "run 2", "run 3"]) mergeRun(l, x);
-  assert.deepEqual(l, ["run 2", "mount a", "run 5"]);
-  mergeRun(l, "run 999999");
-  assert.deepEqual(l, ["run 2", "mount a", "run 5", "run 999999"]);
-});
-
-Deno.test("ScriptRecorder holds a trailing run back until it can no longer grow", () => {
-  const written: string[] = [];
-  const r = new ScriptRecorder((t) => written.push(t), "header line");
-  assert.deepEqual(written, ["# header line\n"]);
-  r.push("mount a");
-  r.push("run 1");
-  r.push("run 1");
-  assert.equal(written.join(""), "# header line\nmount a\n");
-  r.push("stats-free line");
-  r.push("run 4");
-  r.flush();
-  r.flush();
-  assert.equal(written.join(""), "# header line\nmount a\nrun 2\nstats-free line\nrun 4\n");
-});
-
-Deno.test("ScriptRecorder with replaceLast writes every line at once and rewrites a growing run", () => {
-  let file = "";
-  const r = new ScriptRecorder({
-    append: (t) => void (file += t),
-    replaceLast: (oldLine, newLine) => {
-      assert.ok(file.endsWith(oldLine + "\n"), "only the last line is replaced");
-      file = file.slice(0, file.length - oldLine.length - 1) + newLine + "\n";
-    },
-  });
-  r.push("mount a");
-  r.push("run 1");
-  assert.equal(file, "mount a\nrun 1\n");
-  r.push("run 1");
-  r.push("run 3");
-  assert.equal(file, "mount a\nrun 5\n");
-  r.push("get a 1 1");
-  r.push("run 2");
-  r.flush();
-  assert.equal(file, "mount a\nrun 5\nget a 1 1\nrun 2\n");
-});
-
 Deno.test("a line of the full length ending in CRLF is accepted; one more character is not", () => {
   const full = "expect tick == 0 #" + "x".repeat(4096 - 18);
   assert.equal(full.length, 4096);
@@ -108,4 +60,51 @@ Deno.test("a line of the full length ending in CRLF is accepted; one more charac
   const [overLf] = splitScript(full + "y\n");
   assert.equal(overLf.tooLong, 4097);
   assert.equal((parseLine(full + "y") as { ok: boolean }).ok, false);
+});
+
+Deno.test("only \\n ends a line: a lone \\r stays in the text; empty input has no line", () => {
+  assert.deepEqual(splitScript(""), []);
+  assert.deepEqual(splitScript("\n"), [{ text: "" }]);
+  assert.deepEqual(splitScript("a\rb\nc"), [{ text: "a\rb" }, { text: "c" }]);
+  assert.deepEqual(splitScript("\r\n\r\n"), [{ text: "\r" }, { text: "\r" }]);
+});
+
+Deno.test("invalid UTF-8 decodes to U+FFFD and still splits on newlines, in any chunking", () => {
+  // 0xff is never valid, 0xc3 0x28 is a broken 2-byte sequence, "é" is split across chunks.
+  const bytes = new Uint8Array([
+    ...new TextEncoder().encode("mount a"),
+    0xff,
+    0x0a,
+    0xc3,
+    0x28,
+    0x0a,
+    ...new TextEncoder().encode("get h\u00e9 1 2\n"),
+  ]);
+  const whole = splitScript(new TextDecoder().decode(bytes));
+  assert.deepEqual(whole, [
+    { text: "mount a\ufffd" },
+    { text: "\ufffd(" },
+    { text: "get h\u00e9 1 2" },
+  ]);
+  for (let cut = 0; cut <= bytes.length; cut++) {
+    const dec = new TextDecoder();
+    const s = new LineSplitter();
+    const out = [
+      ...s.push(dec.decode(bytes.subarray(0, cut), { stream: true })),
+      ...s.push(dec.decode(bytes.subarray(cut), { stream: true })),
+      ...s.push(dec.decode()),
+      ...s.end(),
+    ];
+    assert.deepEqual(out, whole, `cut at ${cut}`);
+  }
+});
+
+Deno.test("the cut keeps `max` characters and counts the real length, then the next line is whole", () => {
+  const lines = splitScript("abcdefgh\nxy\n", 5);
+  assert.deepEqual(lines, [{ text: "abcde", tooLong: 8 }, { text: "xy" }]);
+  assert.equal(new LineSplitter(5).max, 5);
+  // exactly `max` characters is not too long; `max` + a final \r neither
+  assert.deepEqual(splitScript("abcde\nabcde\r\n", 5), [{ text: "abcde" }, { text: "abcde\r" }]);
+  // `max` + 1 characters without newline at the end of input is too long
+  assert.deepEqual(splitScript("abcdef", 5), [{ text: "abcde", tooLong: 6 }]);
 });
