@@ -56,7 +56,9 @@ const COLUMNS: Column<SuperblockSnapshot>[] = [
     width: 7,
     align: "right",
     priority: 3,
-    cell: (sb) => (sb.compressedBytes > 0 ? ratio((sb.pages * PAGE_SIZE) / sb.compressedBytes) : "-"),
+    cell: (
+      sb,
+    ) => (sb.compressedBytes > 0 ? ratio((sb.pages * PAGE_SIZE) / sb.compressedBytes) : "-"),
   },
 ];
 
