@@ -265,6 +265,7 @@ async function dashboard(
         guard?.record(line);
       },
     });
+    const expander = hostExpander(() => host ? host.last : undefined);
     const split: SplitOpener = {
       atStart: flags.split,
       open: () => {
@@ -274,17 +275,18 @@ async function dashboard(
             error: `the session passed ${log.limit} lines: the split view cannot replay it`,
           };
         }
-        return new WorkerSessionPort({
+        const three = new WorkerSessionPort({
           regime: flags.regime,
           seed: flags.seed,
           options,
           split: true,
           scenario: lines,
         });
+        return expandingPort(three, expander);
       },
     };
     // register zswap from=host is rewritten here, where the host's samples are.
-    const expanding = expandingPort(worker, hostExpander(() => host ? host.last : undefined));
+    const expanding = expandingPort(worker, expander);
     const port = guard ? guard.port(expanding) : expanding;
     return await runDashboard({
       port,

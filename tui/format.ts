@@ -6,8 +6,9 @@ export function count(n: number): string {
   if (!Number.isFinite(n)) return "-";
   const a = Math.abs(n);
   if (a < 100_000) return String(Math.round(n));
-  if (a < 10_000_000) return (n / 1000).toFixed(1) + "k";
-  if (a < 10_000_000_000) return (n / 1_000_000).toFixed(1) + "M";
+  // the next unit from where one decimal would round to 1000.0 (7 cells)
+  if (a < 999_950) return (n / 1000).toFixed(1) + "k";
+  if (a < 999_950_000) return (n / 1_000_000).toFixed(1) + "M";
   return (n / 1_000_000_000).toFixed(1) + "G";
 }
 
@@ -39,7 +40,7 @@ export function rate(r: number | null): string {
   if (a === 0) return "0";
   if (a < 10) return r.toFixed(1);
   if (a < 10_000) return String(Math.round(r));
-  if (a < 1_000_000) return (r / 1000).toFixed(a < 100_000 ? 1 : 0) + "k";
+  if (a < 1_000_000) return (r / 1000).toFixed(a < 99_950 ? 1 : 0) + "k";
   return (r / 1_000_000).toFixed(a < 10_000_000 ? 1 : 0) + "M";
 }
 

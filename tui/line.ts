@@ -102,6 +102,7 @@ export function slice(line: Line, start: number, end: number): Line {
 
 /** Truncate (with "…") or pad a line to exactly `w` cells. */
 export function fit(line: Line, w: number): Line {
+  if (w <= 0) return [];
   const lw = lineWidth(line);
   if (lw === w) return line;
   if (lw < w) return [...line, { text: " ".repeat(w - lw) }];

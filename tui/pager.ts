@@ -8,7 +8,7 @@
  * rows and columns are shown. In the compare output the rows whose values
  * differ between regimes are marked `≠` and coloured.
  */
-import { type Line, lineWidth, padRight, seg, slice } from "./line.ts";
+import { fit, type Line, lineWidth, padRight, seg, slice } from "./line.ts";
 import type { KeyPress } from "./input.ts";
 import { DIM, KEY, WARN } from "./theme.ts";
 
@@ -25,6 +25,8 @@ export interface Pager {
   /** A table: rows are not wrapped but scroll sideways (←→) from column `left`. */
   table?: boolean;
   left?: number;
+  /** Leading cells that stay in place while a table scrolls (its row names). */
+  frozen?: number;
   /** Compare output: how many rows differ between the regimes. */
   differ?: number;
 }
@@ -41,7 +43,9 @@ export function textPager(title: string, text: string[]): Pager {
   const p = linePager(title, lines);
   if (!compare) return p;
   const differ = lines.filter((l) => l[0]?.text === "≠ ").length;
-  return { ...p, table: true, left: 0, differ };
+  // The counter names (and the ≠ mark) stay put while the regimes' columns scroll.
+  const names = Math.max(...text.slice(1).map((t) => t.trim().split(/\s{2,}/)[0].length));
+  return { ...p, table: true, left: 0, differ, frozen: 2 + names + 1 };
 }
 
 /** What the footer says when a command's output opens a pager (`open`), and once it closed. */
@@ -73,9 +77,34 @@ export function wrap(line: Line, w: number): Line[] {
 function rows(p: Pager, w: number): { row: Line; src: number }[] {
   if (p.table) {
     const left = p.left ?? 0;
-    return p.lines.map((l, src) => ({ row: slice(l, left, left + w - 2), src }));
+    const f = p.frozen ?? 0;
+    const fw = frozenWidth(p, w);
+    return p.lines.map((l, src) => ({
+      row: [...fitCut(slice(l, 0, f), fw), ...slice(l, f + left, sideEnd(p, w, left))],
+      src,
+    }));
   }
   return p.lines.flatMap((l, src) => wrap(l, w - 2).map((row) => ({ row, src })));
+}
+
+/** Cells the frozen row names get: all they need, or at most 45% of the box (cut with …). */
+const frozenWidth = (p: Pager, w: number) =>
+  Math.min(p.frozen ?? 0, Math.max(12, Math.floor((w - 2) * 0.45)));
+
+/** A row name in `w` cells: padded, or cut with "…" (keeping a space before the values). */
+function fitCut(name: Line, w: number): Line {
+  const used = lineWidth([seg(name.map((x) => x.text).join("").trimEnd())]);
+  return used <= w - 1 ? fit(slice(name, 0, w), w) : [...fit(name, w - 1), seg(" ")];
+}
+
+/** The column (of the text) after the last one a table shows, scrolled by `left`. */
+const sideEnd = (p: Pager, w: number, left: number) =>
+  (p.frozen ?? 0) + left + w - 2 - frozenWidth(p, w);
+
+/** Which columns a table shows: "1-50", or "1-19 + 28-58" when scrolled past frozen ones. */
+function shownCols(frozen: number, left: number, end: number): string {
+  if (left === 0) return `1-${end}`;
+  return frozen ? `1-${frozen} + ${frozen + left + 1}-${end}` : `${left + 1}-${end}`;
 }
 
 /** The widest line of the pager's text. */
@@ -133,7 +162,7 @@ export function pagerKey(p: Pager, { input, key }: KeyPress, cols: number, termR
   else if (key.end || input === "G") p.top = maxTop;
   else if (input === "/") p.typing = "";
   else if (p.table && (key.leftArrow || key.rightArrow)) {
-    const maxLeft = Math.max(0, widest(p) - (innerWidth(p, cols) - 2));
+    const maxLeft = Math.max(0, widest(p) - sideEnd(p, innerWidth(p, cols), 0));
     const left = (p.left ?? 0) + (key.rightArrow ? SIDE_STEP : -SIDE_STEP);
     p.left = Math.max(0, Math.min(left, maxLeft));
   } else if (input === "n" && p.query) {
@@ -154,14 +183,21 @@ export function pagerBox(p: Pager, cols: number, termRows: number): {
   const top = Math.max(0, Math.min(p.top, Math.max(0, all.length - page)));
   const left = p.left ?? 0;
   const shown = all.slice(top, top + page).map(({ row, src }) => {
-    const more = p.table && lineWidth(p.lines[src]) > left + w - 2;
+    const more = p.table && lineWidth(p.lines[src]) > sideEnd(p, w, left);
     if (!matches(p, src, p.query) && !more) return row;
     const mark = matches(p, src, p.query) ? " ◀" : " →";
     return [...row, seg(" ".repeat(Math.max(0, w - 2 - lineWidth(row)))), seg(mark, KEY)];
   });
-  const cut = p.table && widest(p) > w - 2;
+  const cut = p.table && widest(p) > sideEnd(p, w, 0);
   const sideways: Line = cut
-    ? [seg(`  cols ${left + 1}-${Math.min(widest(p), left + w - 2)} of ${widest(p)} ←→`, DIM)]
+    ? [
+      seg(
+        `  cols ${shownCols(p.frozen ?? 0, left, Math.min(widest(p), sideEnd(p, w, left)))} of ${
+          widest(p)
+        } ←→`,
+        DIM,
+      ),
+    ]
     : [];
   const end = Math.min(all.length, top + page);
   const where = all.length > page

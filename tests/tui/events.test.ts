@@ -1,11 +1,11 @@
 /**
  * The events panel: new events shown at the bottom as they come, unless the
- * user scrolled up (then `↓ N new`); repeats folded; `f` filters; the log
- * bounded at 1,000.
+ * user scrolled up (then `↓ N new`); repeats folded; `f` filters (the log
+ * itself: tests/tui/event_log.test.ts).
  */
 import assert from "node:assert/strict";
 import { controllerFor, defaultSession, KEYS, type } from "./helpers.tsx";
-import { EVENT_LOG_LIMIT, eventGroups, UiEventLog } from "../../tui/event_log.ts";
+import { eventGroups, UiEventLog } from "../../tui/event_log.ts";
 import { events } from "../../tui/panels/events.ts";
 import { plain } from "../../tui/line.ts";
 import type { SimEvent } from "../../src/snapshot.ts";
@@ -55,16 +55,4 @@ Deno.test("repeated events fold into one row with a count; f filters by kind", a
   await type(ctl, port, "f");
   assert.match(panel(ctl.view)[0], /filter: mount/);
   assert.ok(panel(ctl.view).slice(1).every((r) => r.trim() === "" || /mount/.test(r)));
-});
-
-Deno.test("the log keeps the last 1,000 events", () => {
-  const log = new UiEventLog();
-  for (let i = 0; i < 3000; i += 100) {
-    const chunk: SimEvent[] = [];
-    for (let j = i; j < i + 100; j++) chunk.push({ tick: j, kind: "info", text: `e${j}`, seq: j });
-    log.take(chunk.toReversed());
-  }
-  assert.equal(log.events.length, EVENT_LOG_LIMIT);
-  assert.equal(log.events.at(-1)!.text, "e2999");
-  assert.equal(log.events[0].text, "e2000");
 });

@@ -98,6 +98,9 @@ Deno.test("the compare table scrolls sideways (←→) instead of wrapping; → 
   assert.match(shown[shown.length - 1], /cols 1-50 of \d+ ←→/);
   pagerKey(p, { input: "", key: { ...NO_KEY, rightArrow: true } }, 60, 24);
   assert.equal(p.left, SIDE_STEP);
+  shown = text(60);
+  assert.match(shown[1], /^≠ cleancache\.pools/, "the row names stay while the values scroll");
+  assert.match(shown[shown.length - 1], /cols 1-19 \+ 28-58 of \d+ ←→/);
   for (let i = 0; i < 20; i++) {
     pagerKey(p, { input: "", key: { ...NO_KEY, rightArrow: true } }, 60, 24);
   }

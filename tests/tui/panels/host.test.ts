@@ -1,14 +1,14 @@
 /** The host panel over the fixture trees: what it says for each kind of machine. */
 import assert from "node:assert/strict";
-import { openHostSource } from "../../cli/host/read.ts";
-import { hostDesired, hostLines } from "../../tui/panels/host.ts";
-import { lineWidth, plain } from "../../tui/line.ts";
-import { Controller } from "../../tui/controller.ts";
-import { screen } from "../../tui/screen.ts";
-import { keyPresses } from "../../tui/input.ts";
-import { controllerFor, defaultSession, localPort } from "./helpers.tsx";
+import { dirReader, hostSource, openHostSource } from "../../../cli/host/read.ts";
+import { hostDesired, hostLines } from "../../../tui/panels/host.ts";
+import { lineWidth, plain } from "../../../tui/line.ts";
+import { Controller } from "../../../tui/controller.ts";
+import { screen } from "../../../tui/screen.ts";
+import { keyPresses } from "../../../tui/input.ts";
+import { controllerFor, defaultSession, localPort } from "../helpers.tsx";
 
-const FIXTURES = new URL("../cli/host/fixtures/", import.meta.url).pathname;
+const FIXTURES = new URL("../../cli/host/fixtures/", import.meta.url).pathname;
 
 async function panel(name: string, w = 100): Promise<string[]> {
   const h = await openHostSource(FIXTURES + name).sample();
@@ -45,7 +45,10 @@ Deno.test("host panel: an old kernel shows cleancache and frontswap; rows are ca
 });
 
 Deno.test("dashboard: the Host panel from the feed, H hides and shows it, samples redraw it", async () => {
-  const src = openHostSource(FIXTURES + "zswap-6x-enabled");
+  // a manual clock: the second sample is one second after the first (rates need time to pass)
+  let now = 1_000_000;
+  const root = FIXTURES + "zswap-6x-enabled";
+  const src = hostSource(root, dirReader(root), () => now);
   await src.sample();
   const listeners: (() => void)[] = [];
   const feed = { latest: () => src.last, onSample: (fn: () => void) => listeners.push(fn) };
@@ -62,10 +65,11 @@ Deno.test("dashboard: the Host panel from the feed, H hides and shows it, sample
   assert.match(frame(), /─ Host/);
   let redraws = 0;
   ctl.onChange(() => redraws++);
+  now += 1000;
   await src.sample();
   listeners.forEach((fn) => fn());
   assert.equal(redraws, 1);
-  assert.match(frame(), /zswpout 2093\.3k \(0\/s\)/, "the second sample brings rates");
+  assert.match(frame(), /zswpout 2\.1M \(0\/s\)/, "the second sample brings rates");
   // A small terminal keeps the other panels whole: no Host panel below 3 rows of room.
   assert.equal(screen(ctl.view, 80, 20).length, 20);
   // Without --host, H says so.
