@@ -50,8 +50,12 @@ export function textPager(title: string, text: string[]): Pager {
 
 /** What the footer says when a command's output opens a pager (`open`), and once it closed. */
 export function pagerStatus(p: Pager, open = true): string {
+  const first = p.lines[0]?.map((x) => x.text).join("") ?? "";
   const what = p.differ !== undefined
     ? `compare: 3 regimes, ${p.differ} row${p.differ === 1 ? "" : "s"} differ`
+    // The split view's answers, one per regime (cli/split_session.ts `combine`).
+    : /^(── )?eager\b/.test(first)
+    ? `${p.title}: the three regimes answered differently`
     : `${p.title}: ${p.lines.length} lines`;
   if (!open) return what;
   return `${what} — pager open (${p.differ !== undefined ? "≠ marks them; " : ""}Esc closes)`;

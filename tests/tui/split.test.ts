@@ -208,3 +208,18 @@ Deno.test("split events: those of one kind and head fold into the newest with a 
     ["something else", 1],
   ]);
 });
+
+Deno.test("controller: answers that differ between the regimes open a pager saying so", async () => {
+  const { ctl, port, opened } = splitController();
+  await type(ctl, port, "v");
+  const split = opened[0];
+  await settle(split);
+  await type(ctl, split, ":register zcache\r");
+  await type(ctl, split, ":register zcache\r");
+  for (let i = 0; i < 5 && !ctl.view.overlay; i++) await settle(split);
+  assert.equal(ctl.view.overlay?.kind, "pager");
+  assert.match(ctl.view.status!.text, /^register zcache: the three regimes answered differently/);
+  const text = screen(ctl.view, 120, 40).map(plain).join("\n");
+  assert.match(text, /eager: register zcache: accepted OVER zcache/);
+  assert.match(text, /deferred: register zcache: frontswap stacked over zcache/);
+});
