@@ -4,11 +4,11 @@
  * itself: tests/tui/event_log.test.ts).
  */
 import assert from "node:assert/strict";
-import { controllerFor, defaultSession, KEYS, type } from "./helpers.tsx";
-import { eventGroups, UiEventLog } from "../../tui/event_log.ts";
-import { events } from "../../tui/panels/events.ts";
-import { plain } from "../../tui/line.ts";
-import type { SimEvent } from "../../src/snapshot.ts";
+import { controllerFor, defaultSession, KEYS, type } from "../helpers.tsx";
+import { eventGroups, UiEventLog } from "../../../tui/event_log.ts";
+import { events } from "../../../tui/panels/events.ts";
+import { plain } from "../../../tui/line.ts";
+import type { SimEvent } from "../../../src/snapshot.ts";
 
 const panel = (v: Parameters<typeof events>[0], h = 8) => events(v, 120, h).map(plain);
 
