@@ -1,7 +1,6 @@
 /** The panel descriptor list drives the layout, Tab's order and the help overlay. */
 import assert from "node:assert/strict";
 import { FOCUS_ORDER, GROWTH, panelColumn, PANELS } from "../../tui/panel_list.ts";
-import { helpLines } from "../../tui/help.ts";
 import { plain } from "../../tui/line.ts";
 import { controllerFor, defaultSession, KEYS, type } from "./helpers.tsx";
 
@@ -14,11 +13,6 @@ Deno.test("Tab's order is the focusable panels of the list, top to bottom", asyn
     seen.push(ctl.view.focus);
   }
   assert.deepEqual(seen, [...FOCUS_ORDER, FOCUS_ORDER[0]]);
-});
-
-Deno.test("the help overlay names every panel of the list", () => {
-  const help = helpLines().map(plain).join("\n");
-  for (const p of PANELS) assert.ok(help.includes(p.name), p.name);
 });
 
 Deno.test("the panel column is exactly the body's height at every size, each panel in order", async () => {
