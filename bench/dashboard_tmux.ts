@@ -12,19 +12,16 @@
  * Polling the pane every 2 ms adds up to that much to each time. Run:
  *   deno run --allow-run bench/dashboard_tmux.ts
  */
+import { TmuxSession } from "../tests/helpers/tmux.ts";
+
 const ROOT = new URL("../", import.meta.url).pathname;
 /** A fresh tmux server per start (a server being killed cannot take a new session). */
-let SOCKET = `tmemtop-bench-${Deno.pid}`;
 let starts = 0;
 const S = "bench";
 const DONE = "tmemtop-bench-done";
-
-async function tmux(...args: string[]): Promise<string> {
-  const out = await new Deno.Command("tmux", { args: ["-L", SOCKET, ...args], stdout: "piped" })
-    .output();
-  return new TextDecoder().decode(out.stdout);
-}
-const pane = () => tmux("capture-pane", "-p", "-t", S);
+let T = new TmuxSession(`tmemtop-bench-${Deno.pid}`, S);
+const pane = () => T.capture();
+const keys = (...k: string[]) => T.keys(...k);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until(ok: (s: string) => boolean, timeoutMs = 60_000): Promise<number> {
@@ -37,27 +34,15 @@ async function until(ok: (s: string) => boolean, timeoutMs = 60_000): Promise<nu
 }
 
 async function start(flags = ""): Promise<void> {
-  await tmux("kill-server").catch(() => {});
-  SOCKET = `tmemtop-bench-${Deno.pid}-${starts++}`;
-  await tmux(
-    "new-session",
-    "-d",
-    "-x",
-    "120",
-    "-y",
-    "40",
-    "-s",
-    S,
-    "-c",
-    ROOT,
-    `deno task monitor ${flags}; echo ${DONE}; sleep 60`,
-  );
+  await T.kill();
+  T = new TmuxSession(`tmemtop-bench-${Deno.pid}-${starts++}`, S);
+  await T.start(120, 40, ROOT, `deno task monitor ${flags}; echo ${DONE}; sleep 60`);
   await until((s) => (flags ? splitMounted(s).length === 3 : /waiting for a backend/.test(s)));
 }
 
 /** The dashboard's process id (the deno child of the pane's shell chain). */
 async function dashboardPid(): Promise<number> {
-  const panePid = Number((await tmux("display", "-p", "-t", S, "#{pane_pid}")).trim());
+  const panePid = Number(await T.paneVar("pane_pid"));
   const out = new TextDecoder().decode(
     (await new Deno.Command("ps", { args: ["-eo", "pid,ppid,args"], stdout: "piped" }).output())
       .stdout,
@@ -109,22 +94,22 @@ try {
   const pid = await dashboardPid();
   await sleep(3000);
   report.cpu_default_no_backend = await cpuShare(pid, 15_000);
-  await tmux("send-keys", "-t", S, " ");
+  await keys(" ");
   await until((s) => s.includes("PAUSED"));
   await sleep(1000);
   report.cpu_paused = await cpuShare(pid, 15_000);
-  await tmux("send-keys", "-t", S, " ");
+  await keys(" ");
 
   // Key to screen, zcache running.
-  await tmux("send-keys", "-t", S, "r");
+  await keys("r");
   await until((s) => s.includes("Register a backend"));
-  await tmux("send-keys", "-t", S, "Enter");
+  await keys("Enter");
   await until((s) => /backend ● zcache/.test(s));
   await sleep(3000);
   const keyMs: number[] = [];
   for (let i = 0; i < 21; i++) {
     const n = mounted(await pane());
-    await tmux("send-keys", "-t", S, "m");
+    await keys("m");
     keyMs.push(await until((s) => mounted(s) === n + 1));
     await sleep(150);
   }
@@ -135,16 +120,16 @@ try {
   for (let i = 0; i < 3; i++) {
     if (i > 0) {
       await start();
-      await tmux("send-keys", "-t", S, "r");
+      await keys("r");
       await until((s) => s.includes("Register a backend"));
-      await tmux("send-keys", "-t", S, "Enter");
+      await keys("Enter");
       await until((s) => /backend ● zcache/.test(s));
     }
-    await tmux("send-keys", "-t", S, "-l", ":run 1000000");
-    await tmux("send-keys", "-t", S, "Enter");
+    await keys("-l", ":run 1000000");
+    await keys("Enter");
     await until((s) => /⧗ run 1000000/.test(s));
     await sleep(1000);
-    await tmux("send-keys", "-t", S, "q");
+    await keys("q");
     quitMs.push(await until((s) => s.includes(DONE)));
   }
   report.quit_during_run_ms = {
@@ -154,15 +139,15 @@ try {
   };
   // The split view: key to screen with zcache in all three regimes.
   await start("--split");
-  await tmux("send-keys", "-t", S, "r");
+  await keys("r");
   await until((s) => s.includes("Register a backend"));
-  await tmux("send-keys", "-t", S, "Enter");
+  await keys("Enter");
   await until((s) => (s.match(/backend\s+● zcache/g)?.length ?? 0) === 3);
   await sleep(3000);
   const splitMs: number[] = [];
   for (let i = 0; i < 21; i++) {
     const n = Math.max(...splitMounted(await pane()));
-    await tmux("send-keys", "-t", S, "m");
+    await keys("m");
     splitMs.push(await until((s) => splitMounted(s).every((k) => k === n + 1)));
     await sleep(150);
   }
@@ -174,5 +159,5 @@ try {
   report.load_after = load();
   console.log(JSON.stringify(report, null, 2));
 } finally {
-  await tmux("kill-server").catch(() => {});
+  await T.kill();
 }

@@ -8,15 +8,7 @@
  * tmux is not installed (`.ci/run` installs it).
  */
 import assert from "node:assert/strict";
-
-function hasTmux(): boolean {
-  try {
-    return new Deno.Command("tmux", { args: ["-V"], stdout: "null", stderr: "null" }).outputSync()
-      .success;
-  } catch {
-    return false;
-  }
-}
+import { hasTmux, TmuxSession } from "../helpers/tmux.ts";
 
 const TMUX = hasTmux();
 if (!TMUX) {
@@ -27,28 +19,14 @@ if (!TMUX) {
 }
 
 const ROOT = new URL("../../", import.meta.url).pathname;
-/** tmux server socket: one per test (a server being killed cannot take a new session). */
-let SOCKET = `tmemtop-e2e-${Deno.pid}`;
 const SESSION = `e2e-${Deno.pid}-${Date.now()}`;
 const DONE = "tmemtop-e2e-exited";
+/** tmux server: one per test (a server being killed cannot take a new session). */
+let T = new TmuxSession(`tmemtop-e2e-${Deno.pid}`, SESSION);
 
-async function tmux(...args: string[]): Promise<string> {
-  const out = await new Deno.Command("tmux", {
-    args: ["-L", SOCKET, ...args],
-    stdout: "piped",
-    stderr: "piped",
-  })
-    .output();
-  if (!out.success) {
-    throw new Error(`tmux ${args.join(" ")}: ${new TextDecoder().decode(out.stderr)}`);
-  }
-  return new TextDecoder().decode(out.stdout);
-}
-
-const screen = () => tmux("capture-pane", "-p", "-t", SESSION);
-const paneFlag = async (flag: string) =>
-  (await tmux("display-message", "-p", "-t", SESSION, `#{${flag}}`)).trim();
-const keys = (...k: string[]) => tmux("send-keys", "-t", SESSION, ...k);
+const screen = () => T.capture();
+const paneFlag = (flag: string) => T.paneVar(flag);
+const keys = (...k: string[]) => T.keys(...k);
 
 /**
  * Poll the screen until every pattern holds on one and the same capture, and
@@ -85,19 +63,7 @@ Deno.test({
   sanitizeResources: false,
   fn: async () => {
     try {
-      await tmux(
-        "new-session",
-        "-d",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "-s",
-        SESSION,
-        "-c",
-        ROOT,
-        `deno task monitor; echo ${DONE}-$?; sleep 30`,
-      );
+      await T.start(120, 40, ROOT, `deno task monitor; echo ${DONE}-$?; sleep 30`);
       // The first screen: deferred, no backend, everything pending.
       await settled("the dashboard", [
         /backend ◌ none/,
@@ -146,7 +112,7 @@ Deno.test({
       assert.equal(await paneFlag("alternate_on"), "0", "the alternate screen was left");
       assert.equal(await paneFlag("cursor_flag"), "1", "the cursor is visible again");
     } finally {
-      await tmux("kill-server").catch(() => {});
+      await T.kill();
     }
   },
 });
@@ -158,31 +124,19 @@ Deno.test({
   sanitizeResources: false,
   fn: async () => {
     const mounted = (x: string) => Number(/Pools (\d+) mounted/.exec(x)?.[1] ?? -1);
-    SOCKET = `tmemtop-e2e-${Deno.pid}-keys`;
+    T = new TmuxSession(`tmemtop-e2e-${Deno.pid}-keys`, SESSION);
     try {
-      await tmux(
-        "new-session",
-        "-d",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "-s",
-        SESSION,
-        "-c",
-        ROOT,
-        `seq 300; deno task monitor; echo ${DONE}-$?; sleep 30`,
-      );
+      await T.start(120, 40, ROOT, `seq 300; deno task monitor; echo ${DONE}-$?; sleep 30`);
       await settled("the dashboard", [/waiting for a backend/, (x) => mounted(x) === 3], 60_000);
       const history = Number(await paneFlag("history_size"));
       assert.ok(history >= 250, `the 300 lines went to the scrollback (${history})`);
 
       // Three presses in one write.
-      await tmux("send-keys", "-t", SESSION, "-l", "mmm");
+      await keys("-l", "mmm");
       await settled("three mounts", [(x) => mounted(x) === 6, /◌ fs3/]);
 
       // 20 presses while a long run is in progress: all acted on, the run goes on.
-      await tmux("send-keys", "-t", SESSION, "-l", ":run 200000");
+      await keys("-l", ":run 200000");
       await keys("Enter");
       await settled("the run's progress", [/⧗ run 200000/]);
       for (let i = 0; i < 20; i++) await keys("m");
@@ -202,7 +156,7 @@ Deno.test({
       const after = Number(await paneFlag("history_size"));
       assert.ok(after >= history, `scrollback kept: ${history} lines before, ${after} after`);
     } finally {
-      await tmux("kill-server").catch(() => {});
+      await T.kill();
     }
   },
 });
@@ -212,7 +166,7 @@ Deno.test({
   ignore: !TMUX,
   sanitizeResources: false,
   fn: async () => {
-    SOCKET = `tmemtop-e2e-${Deno.pid}-split`;
+    T = new TmuxSession(`tmemtop-e2e-${Deno.pid}-split`, SESSION);
     /** The row of filesystem `name`: how many columns show it (● ◌ ○ before the name). */
     const columnsWith = (x: string, name: string) =>
       Math.max(
@@ -220,19 +174,7 @@ Deno.test({
         ...x.split("\n").map((l) => l.match(new RegExp(`[●◌○] ${name}\\b`, "g"))?.length ?? 0),
       );
     try {
-      await tmux(
-        "new-session",
-        "-d",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "-s",
-        SESSION,
-        "-c",
-        ROOT,
-        `deno task monitor --split; echo ${DONE}-$?; sleep 30`,
-      );
+      await T.start(120, 40, ROOT, `deno task monitor --split; echo ${DONE}-$?; sleep 30`);
       await settled("the split view", [
         /^eager .*│ fake-poolid .*│ deferred /m,
         /keys act on all three at the same tick/,
@@ -243,7 +185,7 @@ Deno.test({
       await settled("the regimes differ", [/≠.*○ root.*│ ≠.*◌ root.*│ ≠.*◌ root/]);
 
       // m: a mount in all three columns; r Enter: zcache in all three.
-      await tmux("send-keys", "-t", SESSION, "-l", "mm");
+      await keys("-l", "mm");
       await settled("fs1 and fs2 in every column", [
         (x) => columnsWith(x, "fs1") === 3,
         (x) => columnsWith(x, "fs2") === 3,
@@ -257,13 +199,13 @@ Deno.test({
       ]);
 
       // v leaves the split view: the single (deferred) session, where it was.
-      await tmux("send-keys", "-t", SESSION, "-l", "v");
+      await keys("-l", "v");
       await settled("the single session", [/regime deferred/, /split view closed/]);
       await keys("q");
       const s = await settled("the dashboard to exit", [new RegExp(`${DONE}-\\d+`)]);
       assert.match(s, new RegExp(`${DONE}-0`));
     } finally {
-      await tmux("kill-server").catch(() => {});
+      await T.kill();
     }
   },
 });
