@@ -8,7 +8,7 @@
  * rows and columns are shown. In the compare output the rows whose values
  * differ between regimes are marked `≠` and coloured.
  */
-import { fit, type Line, lineWidth, padRight, seg, slice } from "./line.ts";
+import { fit, type Line, lineWidth, padRight, plain, seg, slice } from "./line.ts";
 import type { KeyPress } from "./input.ts";
 import { DIM, KEY, WARN } from "./theme.ts";
 
@@ -72,8 +72,25 @@ export function linePager(title: string, lines: Line[]): Pager {
 export function wrap(line: Line, w: number): Line[] {
   const n = lineWidth(line);
   if (n <= w || w <= 0) return [line];
+  // Continuation rows hang under the text after the line's own indentation.
+  const lead = /^ */.exec(plain(line))![0].length;
+  const indent = Math.min(lead + 2, Math.floor(w / 2));
   const out: Line[] = [];
-  for (let a = 0; a < n; a += w) out.push(slice(line, a, Math.min(n, a + w)));
+  let a = 0;
+  while (a < n) {
+    const room = out.length === 0 ? w : w - indent;
+    let b = Math.min(n, a + room);
+    if (b < n) {
+      // Break after the last space of the row when there is one past its first third,
+      // so that words stay whole; a row without one is cut at the cell.
+      const space = plain(slice(line, a, b + 1)).lastIndexOf(" ");
+      if (space > room / 3) b = a + space;
+    }
+    const row = slice(line, a, b);
+    out.push(out.length === 0 ? row : [seg(" ".repeat(indent)), ...row]);
+    a = b;
+    while (a < n && plain(slice(line, a, a + 1)) === " ") a++;
+  }
   return out;
 }
 

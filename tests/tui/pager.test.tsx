@@ -71,7 +71,23 @@ Deno.test("long lines wrap (no cell lost) and compare rows that differ are marke
   const long = [seg("x".repeat(50)), seg("y".repeat(30))];
   const rows = wrap(long, 32);
   assert.equal(rows.length, 3);
-  assert.equal(rows.reduce((n, r) => n + lineWidth(r), 0), 80);
+  // Every cell kept, in order (continuation rows start with a 2-cell hanging indent).
+  const cells = (r: typeof long) => r.map((x) => x.text).join("");
+  assert.equal(rows.map((r, i) => (i ? cells(r).slice(2) : cells(r))).join(""), cells(long));
+  assert.ok(rows.every((r) => lineWidth(r) <= 32));
+  // Text wraps at spaces, words whole, continuation rows indented under the text.
+  const words =
+    "  zcache  staging zcache (3.7-3.11): cleancache and frontswap, its own zbud, private pools";
+  const wrapped = wrap([seg(words)], 30).map((r) => r.map((x) => x.text).join(""));
+  assert.ok(
+    wrapped.length > 1 && wrapped.every((r) => lineWidth([seg(r)]) <= 30),
+    wrapped.join("|"),
+  );
+  assert.ok(wrapped.slice(1).every((r) => r.startsWith("    ") && r[4] !== " "), wrapped.join("|"));
+  assert.deepEqual(
+    wrapped.join(" ").split(/\s+/).filter(Boolean),
+    words.split(/\s+/).filter(Boolean),
+  );
   const p = textPager("compare", [
     "counter      eager  fake-poolid  deferred",
     "tick            20           20        20",
