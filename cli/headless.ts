@@ -72,8 +72,10 @@ export async function runScript(
   outer: for await (const chunk of input) {
     for (let i = 0; i < chunk.length; i++) {
       const line = chunk[i];
-      if (stdout.pending && isSlowLine(line.text)) flush();
-      const ticks = line.tooLong === undefined && !runner.quit ? runTicks(line.text) : null;
+      const slow = line.tooLong === undefined && isSlowLine(line.text);
+      if (stdout.pending && slow) flush();
+      // Only a slow line (by its first word) is parsed here; the session parses every line.
+      const ticks = slow && !runner.quit ? runTicks(line.text) : null;
       let more: boolean;
       if (ticks !== null && ticks > 1) {
         // A `run` in slices, the event loop turning between them: a signal stops it at once.
