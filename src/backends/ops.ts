@@ -81,7 +81,10 @@ export interface Backend {
   /** Ours (unregister writes every frontswap page back): read without counting or dropping. */
   peekSwapPage(type: number, offset: number, out: Uint8Array): boolean;
   poolUsage(pool: number): PoolUsage | null;
-  /** Result of the last putPage/store (compressed length; why it was refused). */
+  /**
+   * Result of the last putPage/store (compressed length; why it was refused): one object
+   * updated by every put and store, so read it (or copy it) before the next one.
+   */
   lastResult(): PutResult;
   /** Common fields (one meaning for every backend) plus the backend's own `debugfs` group. */
   stats(): BackendStats;

@@ -109,8 +109,8 @@ export class PageStore {
   readonly overhead: number;
   sameFilled = 0;
   compressedBytes = 0;
-  /** Result of the last put/store. */
-  last: PutResult = { clen: null, reason: null };
+  /** The outcome of the latest put/store, updated in place (no object per page). */
+  readonly last: PutResult = { clen: null, reason: null };
   readonly #scratch = new Uint8Array(PAGE_SIZE);
 
   constructor(codec: Compressor, ccAlloc: Allocator, swAlloc = ccAlloc, overhead = 0) {
@@ -124,7 +124,8 @@ export class PageStore {
 
   /** Record the outcome of a put/store for `lastResult()`. */
   result(clen: number | null, reason: RejectReason | null): boolean {
-    this.last = { clen, reason };
+    this.last.clen = clen;
+    this.last.reason = reason;
     return reason === null;
   }
 
