@@ -144,3 +144,19 @@ export function benchFrame(sessions: Record<string, CommandSession>, rounds: num
     nodeEnv: Deno.env.get("NODE_ENV"),
   };
 }
+
+/**
+ * Alone: the default scenario with zcache after 50 ticks, as `bench/mod.ts` measures it (7 rounds):
+ *   NODE_ENV=production deno run --allow-env --allow-read --allow-sys=loadavg bench/frame.tsx
+ */
+if (import.meta.main) {
+  const { defaultSession } = await import("./sim.ts");
+  const { COMPRESSOR_KINDS } = await import("../src/backends/compressors.ts");
+  const { loadavg } = await import("node:os");
+  const session = defaultSession(`register zcache compressor=${COMPRESSOR_KINDS[0]}`);
+  session.execute("run 50");
+  const before = loadavg();
+  const r = benchFrame({ default: session }, 7);
+  console.log(JSON.stringify({ ...r, load_before: before, load_after: loadavg() }, null, 2));
+  Deno.exit(0);
+}
