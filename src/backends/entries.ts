@@ -1,16 +1,18 @@
 /**
  * The backend's page table: one numeric entry id per stored page, its
- * fields packed in one row of 11 32-bit words (no object per page; one or
+ * fields packed in one row of 10 32-bit words (no object per page; one or
  * two cache lines per entry, so a large table costs few cache misses per
  * operation), cleancache keys (pool, inode, index) in an open-addressing
  * hash table, and the LRU lists, per-inode lists and free list as links in
- * the rows. 44 bytes per entry plus the key table.
+ * the rows. 40 bytes per entry plus the key table.
  *
  * Inodes, page indexes and swap offsets are 32-bit (the simulation's
  * `LIMITS`). A same-filled page keeps its 64-bit word where a stored page
  * keeps its allocator handle, and has size 0: the kernel's `zswap_entry`
  * union of `handle` and `value`, told apart by `length == 0`.
  */
+
+import { grownCapacity } from "../capacity.ts";
 
 /** No entry. */
 export const NIL = -1;
@@ -40,9 +42,9 @@ function mixHash(owner: number, object: number, pageIndex: number): number {
 }
 
 /** Word offsets of an entry's fields in its row. */
-const HANDLE = 0, HIGH = 1, SIZE = 2, OWNER = 3, OBJECT = 4, PAGE = 5, AGE = 6;
-const PREV = 7, NEXT = 8, IPREV = 9, INEXT = 10;
-const WORDS = 11;
+const HANDLE = 0, HIGH = 1, SIZE = 2, OWNER = 3, OBJECT = 4, PAGE = 5;
+const PREV = 6, NEXT = 7, IPREV = 8, INEXT = 9;
+const WORDS = 10;
 
 /** Entry fields by id, the cleancache key index, and the links. */
 export class EntryTable {
@@ -54,7 +56,6 @@ export class EntryTable {
   #keys = 0;
   #free = NIL;
   #top = 0;
-  #clock = 0;
   #live = 0;
 
   /** Entries in use. */
@@ -218,7 +219,6 @@ export class EntryTable {
 
   push(l: Lru, id: number): void {
     const r = this.#row, o = id * WORDS;
-    r[o + AGE] = this.#clock = (this.#clock + 1) | 0;
     r[o + PREV] = l.tail;
     r[o + NEXT] = NIL;
     if (l.tail !== NIL) r[l.tail * WORDS + NEXT] = id;
@@ -235,12 +235,6 @@ export class EntryTable {
     if (n !== NIL) r[n * WORDS + PREV] = p;
     else l.tail = p;
     l.size--;
-  }
-
-  /** Whether entry x was pushed or touched before entry y (wrap-around safe). */
-  olderThan(x: number, y: number): boolean {
-    const r = this.#row;
-    return ((r[x * WORDS + AGE] - r[y * WORDS + AGE]) | 0) < 0;
   }
 
   touch(l: Lru, id: number): void {
@@ -278,7 +272,7 @@ export class EntryTable {
   }
 
   #grow(): void {
-    this.#capacity = Math.ceil(this.#capacity * 1.5);
+    this.#capacity = grownCapacity(this.#capacity, this.#top - 1);
     const bigger = new Int32Array(this.#capacity * WORDS);
     bigger.set(this.#row);
     this.#row = bigger;

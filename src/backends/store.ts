@@ -11,6 +11,7 @@ import type { Allocator } from "./alloc/allocator.ts";
 import type { Compressor } from "./compressors.ts";
 import { EntryTable, type Lru, newLru, NIL } from "./entries.ts";
 import { SwapIndex } from "./swap_index.ts";
+import { grownCapacity } from "../capacity.ts";
 import type { PoolUsage, PutResult, RejectReason } from "./ops.ts";
 import type { BackendStats } from "../snapshot.ts";
 
@@ -51,9 +52,7 @@ class HandleIndex {
     let ids = this.#ids;
     if (ids === null) return;
     if (h >= ids.length) {
-      let n = ids.length;
-      while (n <= h) n *= 2;
-      const grown = new Int32Array(n);
+      const grown = new Int32Array(grownCapacity(ids.length, h));
       grown.set(ids);
       this.#ids = ids = grown;
     }

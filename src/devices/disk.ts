@@ -11,6 +11,7 @@
 import { CONTENT_CLASSES, type ContentClass } from "../content.ts";
 import type { PageVersionRef } from "../page_version.ts";
 import type { RealPageRef } from "../real_pages.ts";
+import { grownCapacity } from "../capacity.ts";
 
 /** The current version of one file page (its bytes: `fillVersion`). */
 export type PageVersion = PageVersionRef & {
@@ -32,8 +33,6 @@ const FILE_CLASS = 255;
 const INITIAL = 256;
 const WRITE_OLD_ID = 1, PUT_REFUSED = 2;
 
-/** Records grow by a quarter: at most 25% of the record columns unused (copies are cheap). */
-const GROWTH = 1.25;
 /** The key table is resized to keep at most half of its slots taken. */
 const MAX_LOAD = 0.5;
 
@@ -224,7 +223,7 @@ export class FileDisk {
 
   /** Grow the records' capacity; called only when the free list is empty (all below `#top` live). */
   #grow(): void {
-    const n = Math.ceil(this.#fs.length * GROWTH);
+    const n = grownCapacity(this.#fs.length, this.#top);
     this.#fs = grown(this.#fs, n);
     this.#ino = grown(this.#ino, n);
     this.#index = grown(this.#index, n);
