@@ -60,10 +60,10 @@ export function checkSlots(cmd: string, slots: number): void {
   }
 }
 
-/** Throws `SimError` unless `n` is a non-negative safe integer (inode, page index). */
+/** Throws `SimError` unless `n` is an integer from 0 to 2^32 - 1 (inode, page index). */
 export function checkIndex(cmd: string, what: string, n: number): void {
-  if (!Number.isSafeInteger(n) || n < 0) {
-    throw new SimError(`${cmd}: ${what} must be a non-negative integer`);
+  if (!Number.isInteger(n) || n < 0 || n > LIMITS.index) {
+    throw new SimError(`${cmd}: ${what} must be an integer from 0 to ${LIMITS.index}`);
   }
 }
 

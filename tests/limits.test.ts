@@ -34,7 +34,10 @@ Deno.test("each check throws a SimError naming the command", () => {
     /^Error: swapon: swap type must be an integer from 0 to 31$|swapon: swap type/,
   );
   assert.throws(() => checkSlots("swapon", 0), /swapon: slots must be an integer from 1 to/);
-  assert.throws(() => checkIndex("get", "inode", -1), /get: inode must be a non-negative integer/);
+  assert.throws(() => checkIndex("get", "inode", -1), /get: inode must be an integer from 0 to/);
+  // the bound the parser reads (LIMITS) is the one the simulation checks: inodes are 32-bit
+  assert.throws(() => checkIndex("put", "inode", LIMITS.ino + 1), /from 0 to 4294967295/);
+  checkIndex("put", "page index", LIMITS.index);
   assert.throws(() => checkClass("put", "bogus"), /put: unknown content class 'bogus'/);
   checkType("swapon", 0);
   checkSlots("swapon", LIMITS.slots);

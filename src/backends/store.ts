@@ -10,6 +10,8 @@ import { fillSame, isSameFilled, PAGE_SIZE, SAME_WORD } from "../content.ts";
 import type { Allocator } from "./alloc/allocator.ts";
 import type { Compressor } from "./compressors.ts";
 import { EntryTable, type Lru, newLru, NIL } from "./entries.ts";
+import { SwapIndex } from "./swap_index.ts";
+import { grownCapacity } from "../capacity.ts";
 import type { PoolUsage, PutResult, RejectReason } from "./ops.ts";
 import type { BackendStats } from "../snapshot.ts";
 
@@ -50,9 +52,7 @@ class HandleIndex {
     let ids = this.#ids;
     if (ids === null) return;
     if (h >= ids.length) {
-      let n = ids.length;
-      while (n <= h) n *= 2;
-      const grown = new Int32Array(n);
+      const grown = new Int32Array(grownCapacity(ids.length, h));
       grown.set(ids);
       this.#ids = ids = grown;
     }
@@ -64,8 +64,8 @@ class HandleIndex {
   }
 }
 
-/** Frontswap keys use pageIndex -1 and owner ~type (always negative). */
-const SWAP_INDEX = -1;
+/** Frontswap entries have owner ~type (always negative), object = offset and page index 0. */
+const SWAP_INDEX = 0;
 
 /** Which kind of word `isSame` looks for. */
 export type SameFilledRule = "none" | "zero" | "word";
@@ -96,6 +96,9 @@ export function newCommonCounters(): CommonCounters {
 /** Entries, pools, LRUs and bytes; see the module comment. */
 export class PageStore {
   readonly t = new EntryTable();
+  /** Frontswap entries by (type, offset); cleancache keys are in `t`'s key table. */
+  readonly #swaps = new SwapIndex();
+  /** Cleancache and frontswap entries, oldest first. */
   readonly ccLru: Lru = newLru();
   readonly swLru: Lru = newLru();
   readonly pools = new Map<number, Pool>();
@@ -149,13 +152,13 @@ export class PageStore {
 
   /** Decompress entry `e` into `out`. */
   decode(e: number, out: Uint8Array): void {
-    const t = this.t, h = t.handle[e];
-    if (h < 0) {
-      fillSame(out, t.lo[e], t.hi[e]);
+    const t = this.t, h = t.handle(e);
+    if (t.isSameFilled(e)) {
+      fillSame(out, h, t.high(e));
       return;
     }
-    const alloc = t.owner[e] < 0 ? this.swAlloc : this.ccAlloc;
-    const src = alloc.view(h, t.size[e] + this.overhead).subarray(this.overhead);
+    const alloc = t.owner(e) < 0 ? this.swAlloc : this.ccAlloc;
+    const src = alloc.view(h, t.size(e) + this.overhead).subarray(this.overhead);
     this.codec.decompress(src, out);
   }
 
@@ -207,14 +210,14 @@ export class PageStore {
 
   ccDrop(e: number): void {
     const t = this.t;
-    const p = this.pools.get(t.owner[e])!;
-    const ino = t.object[e];
+    const p = this.pools.get(t.owner(e))!;
+    const ino = t.object(e);
     const head = p.inodes.get(ino)!;
     const h2 = t.inodeRemove(head, e);
     if (h2 === NIL) p.inodes.delete(ino);
     else if (h2 !== head) p.inodes.set(ino, h2);
     p.pages--;
-    p.bytes -= t.size[e];
+    p.bytes -= t.size(e);
     t.removeKey(e);
     t.unlink(this.ccLru, e);
     this.#release(e, this.ccAlloc);
@@ -224,7 +227,7 @@ export class PageStore {
   ccDropList(head: number): void {
     const t = this.t;
     for (let e = head;;) {
-      const n = t.inext[e];
+      const n = t.inext(e);
       this.ccDrop(e);
       if (n === e) break;
       e = n;
@@ -239,40 +242,40 @@ export class PageStore {
   // ---------------- frontswap entries ----------------
 
   swFind(type: number, offset: number): number {
-    return this.t.find(~type, offset, SWAP_INDEX);
+    return this.#swaps.get(type, offset);
   }
 
   swInsert(type: number, offset: number, h: number, size: number): number {
     const e = this.#alloc(h, size, ~type, offset, SWAP_INDEX, this.swAlloc);
-    this.t.addKey(e);
+    this.#swaps.set(type, offset, e);
     this.t.push(this.swLru, e);
     return e;
   }
 
   swDrop(e: number): void {
-    this.t.removeKey(e);
+    this.#swaps.delete(~this.t.owner(e), this.t.object(e));
     this.t.unlink(this.swLru, e);
     this.#release(e, this.swAlloc);
   }
 
   /** Swap type of frontswap entry `e`. */
   swType(e: number): number {
-    return ~this.t.owner[e];
+    return ~this.t.owner(e);
   }
 
   /** Drop every frontswap entry of `type`. */
   swDropType(type: number): void {
     const t = this.t, key = ~type;
     for (let e = this.swLru.head; e !== NIL;) {
-      const n = t.next[e];
-      if (t.owner[e] === key) this.swDrop(e);
+      const n = t.next(e);
+      if (t.owner(e) === key) this.swDrop(e);
       e = n;
     }
   }
 
   /** Decompress frontswap entry `e`, drop it, and hand the page to `write` (writeback). */
   swWriteBack(e: number, write: (type: number, offset: number, page: Uint8Array) => void): void {
-    const type = this.swType(e), offset = this.t.object[e];
+    const type = this.swType(e), offset = this.t.object(e);
     this.decode(e, this.#scratch);
     this.swDrop(e);
     write(type, offset, this.#scratch);
@@ -332,17 +335,17 @@ export class PageStore {
         let e = head;
         do {
           pages++;
-          pbytes += t.size[e];
-          if (t.handle[e] < 0) same++;
-          if (t.owner[e] !== p.id || t.object[e] !== ino) {
+          pbytes += t.size(e);
+          if (t.isSameFilled(e)) same++;
+          if (t.owner(e) !== p.id || t.object(e) !== ino) {
             problems.push(`pool ${p.id} inode ${ino}: holds an entry of another key`);
           }
-          if (t.find(p.id, ino, t.pageIndex[e]) !== e) {
+          if (t.find(p.id, ino, t.pageIndex(e)) !== e) {
             problems.push(
-              `pool ${p.id} inode ${ino} index ${t.pageIndex[e]}: not found by its key`,
+              `pool ${p.id} inode ${ino} index ${t.pageIndex(e)}: not found by its key`,
             );
           }
-          e = t.inext[e];
+          e = t.inext(e);
         } while (e !== head && pages <= t.top);
       }
       if (pages !== p.pages || pbytes !== p.bytes) {
@@ -351,12 +354,12 @@ export class PageStore {
       cc += pages;
       bytes += pbytes;
     }
-    for (let e = this.swLru.head, n = 0; e !== NIL && n <= t.top; e = t.next[e], n++) {
+    for (let e = this.swLru.head, n = 0; e !== NIL && n <= t.top; e = t.next(e), n++) {
       sw++;
-      bytes += t.size[e];
-      if (t.handle[e] < 0) same++;
-      if (t.find(t.owner[e], t.object[e], SWAP_INDEX) !== e) {
-        problems.push(`type ${~t.owner[e]} offset ${t.object[e]}: not found by its key`);
+      bytes += t.size(e);
+      if (t.isSameFilled(e)) same++;
+      if (this.#swaps.get(~t.owner(e), t.object(e)) !== e) {
+        problems.push(`type ${~t.owner(e)} offset ${t.object(e)}: not found by its key`);
       }
     }
     const ccLinked = this.#countLru(this.ccLru);
@@ -364,8 +367,10 @@ export class PageStore {
       problems.push(`cleancache LRU ${this.ccLru.size} (${ccLinked} linked) != ${cc}`);
     }
     if (sw !== this.swLru.size) problems.push(`frontswap LRU ${this.swLru.size} != ${sw}`);
-    if (t.live !== cc + sw || t.indexed !== cc + sw) {
-      problems.push(`entry table: ${t.live} live, ${t.indexed} indexed, ${cc + sw} held`);
+    if (t.live !== cc + sw || t.indexed !== cc || this.#swaps.size !== sw) {
+      problems.push(
+        `entry table: ${t.live} live, ${t.indexed} + ${this.#swaps.size} indexed, ${cc + sw} held`,
+      );
     }
     if (bytes !== this.compressedBytes) {
       problems.push(`compressed_bytes ${this.compressedBytes} != ${bytes}`);
@@ -390,31 +395,29 @@ export class PageStore {
     index: number,
     alloc: Allocator,
   ): number {
-    let lo = 0, hi = 0;
-    if (h < 0) {
-      lo = SAME_WORD[0];
-      hi = SAME_WORD[1];
-      this.sameFilled++;
-    } else this.compressedBytes += size;
-    const e = this.t.alloc(h < 0 ? -1 : h, size, lo, hi, owner, object, index);
+    if (h < 0) this.sameFilled++;
+    else this.compressedBytes += size;
+    const e = h < 0
+      ? this.t.alloc(SAME_WORD[0], SAME_WORD[1], 0, owner, object, index)
+      : this.t.alloc(h, 0, size, owner, object, index);
     if (h >= 0) this.#byHandle.get(alloc)!.set(h, e);
     return e;
   }
 
   #release(e: number, alloc: Allocator): void {
-    const t = this.t, h = t.handle[e];
-    if (h < 0) this.sameFilled--;
+    const t = this.t, h = t.handle(e);
+    if (t.isSameFilled(e)) this.sameFilled--;
     else {
-      alloc.free(h, t.size[e] + this.overhead);
+      alloc.free(h, t.size(e) + this.overhead);
       this.#byHandle.get(alloc)!.delete(h);
-      this.compressedBytes -= t.size[e];
+      this.compressedBytes -= t.size(e);
     }
     t.release(e);
   }
 
   #countLru(l: Lru): number {
     let n = 0;
-    for (let e = l.head; e !== NIL && n <= this.t.top; e = this.t.next[e]) n++;
+    for (let e = l.head; e !== NIL && n <= this.t.top; e = this.t.next(e)) n++;
     return n;
   }
 }

@@ -188,7 +188,7 @@ export class ZcacheBackend implements Backend {
     invalidateArea: (type) => {
       const s = this.#s, t = s.t;
       for (let e = s.swLru.head; e !== NIL;) {
-        const n = t.next[e];
+        const n = t.next(e);
         if (s.swType(e) === type) this.#dropSwap(e);
         e = n;
       }
@@ -370,7 +370,7 @@ export class ZcacheBackend implements Backend {
     for (const h of handles) {
       const e = this.#s.entryOf(this.#pers, h);
       this.#persPages--;
-      this.#persBytes -= this.#s.t.size[e];
+      this.#persBytes -= this.#s.t.size(e);
       this.#s.swWriteBack(e, (type, offset, page) => this.#host!.writeSwapSlot(type, offset, page));
       this.#c.written_back_pages++;
       this.#d.writtenback_pages++;
@@ -380,7 +380,7 @@ export class ZcacheBackend implements Backend {
 
   #dropSwap(e: number): void {
     this.#persPages--;
-    this.#persBytes -= this.#s.t.size[e];
+    this.#persBytes -= this.#s.t.size(e);
     this.#s.swDrop(e);
   }
 }

@@ -173,7 +173,7 @@ export class ZswapBackend implements Backend {
 
   audit(): string[] {
     const problems = this.#s.audit();
-    for (let e = this.#s.swLru.head; e !== NIL; e = this.#s.t.next[e]) {
+    for (let e = this.#s.swLru.head; e !== NIL; e = this.#s.t.next(e)) {
       if (!this.#trees.has(this.#s.swType(e))) {
         problems.push(`entry of type ${this.#s.swType(e)} without a tree`);
         break;

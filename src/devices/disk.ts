@@ -11,6 +11,7 @@
 import { CONTENT_CLASSES, type ContentClass } from "../content.ts";
 import type { PageVersionRef } from "../page_version.ts";
 import type { RealPageRef } from "../real_pages.ts";
+import { grownCapacity } from "../capacity.ts";
 
 /** The current version of one file page (its bytes: `fillVersion`). */
 export type PageVersion = PageVersionRef & {
@@ -32,12 +33,14 @@ const FILE_CLASS = 255;
 const INITIAL = 256;
 const WRITE_OLD_ID = 1, PUT_REFUSED = 2;
 
+/** The key table is resized to keep at most half of its slots taken. */
+const MAX_LOAD = 0.5;
+
+/** Hash of a key; inodes and page indexes are 32-bit (`LIMITS`). */
 function mix(fs: number, ino: number, index: number): number {
   let h = Math.imul(fs ^ 0x5bd1e995, 0x9e3779b1);
-  h = Math.imul(h ^ (ino >>> 0), 0x85ebca6b);
-  h = Math.imul(h ^ ((ino / 4294967296) | 0), 0xc2b2ae35);
-  h = Math.imul(h ^ (index >>> 0), 0x27d4eb2f);
-  h = Math.imul(h ^ ((index / 4294967296) | 0), 0x165667b1);
+  h = Math.imul(h ^ ino, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13) ^ index, 0xc2b2ae35);
   return (h ^ (h >>> 15)) >>> 0;
 }
 
@@ -48,8 +51,8 @@ export class FileDisk {
   readonly #files: Map<number, number>[] = [];
   /** Record fields. */
   #fs = new Int32Array(INITIAL);
-  #ino = new Float64Array(INITIAL);
-  #index = new Float64Array(INITIAL);
+  #ino = new Uint32Array(INITIAL);
+  #index = new Uint32Array(INITIAL);
   #stamp = new Float64Array(INITIAL);
   #cls = new Uint8Array(INITIAL);
   #digest = new Float64Array(INITIAL);
@@ -63,7 +66,7 @@ export class FileDisk {
   #next = new Int32Array(INITIAL);
   /** Real pages of `file` records. */
   readonly #real = new Map<number, RealPageRef>();
-  /** Open-addressing table: record + 1, 0 = empty; twice the records' capacity. */
+  /** Open-addressing table: record + 1, 0 = empty; at least twice the records on disk. */
   #slots = new Int32Array(INITIAL * 2);
   #top = 0;
   #free = NIL;
@@ -176,6 +179,10 @@ export class FileDisk {
   }
 
   #newRecord(fs: number, ino: number, index: number): number {
+    if (!(ino >= 0 && ino <= 0xffffffff && index >= 0 && index <= 0xffffffff)) {
+      throw new RangeError(`disk: inode ${ino} page ${index} outside 0..${0xffffffff}`);
+    }
+    if (this.#pages + 1 > this.#slots.length * MAX_LOAD) this.#rehash(this.#slots.length * 2);
     let r = this.#free;
     if (r !== NIL) this.#free = this.#next[r];
     else {
@@ -214,9 +221,9 @@ export class FileDisk {
     s[i] = 0;
   }
 
-  /** Double the records' capacity; called only when the free list is empty (all below `#top` live). */
+  /** Grow the records' capacity; called only when the free list is empty (all below `#top` live). */
   #grow(): void {
-    const n = this.#fs.length * 2;
+    const n = grownCapacity(this.#fs.length, this.#top);
     this.#fs = grown(this.#fs, n);
     this.#ino = grown(this.#ino, n);
     this.#index = grown(this.#index, n);
@@ -226,12 +233,20 @@ export class FileDisk {
     this.#pool = grown(this.#pool, n);
     this.#flags = grown(this.#flags, n);
     this.#next = grown(this.#next, n);
-    this.#slots = new Int32Array(n * 2);
-    for (let r = 0; r < this.#top; r++) this.#place(r);
+  }
+
+  /** A key table of `n` slots holding every record on disk. */
+  #rehash(n: number): void {
+    const old = this.#slots;
+    this.#slots = new Int32Array(n);
+    for (let i = 0; i < old.length; i++) if (old[i] !== 0) this.#place(old[i] - 1);
   }
 }
 
-function grown<T extends Int32Array | Float64Array | Uint8Array>(a: T, n: number): T {
+function grown<T extends Int32Array | Uint32Array | Float64Array | Uint8Array>(
+  a: T,
+  n: number,
+): T {
   const b = new (a.constructor as new (n: number) => T)(n);
   b.set(a);
   return b;

@@ -4,7 +4,7 @@
  * under random inserts and deletes, through growth and rehashing.
  */
 import assert from "node:assert/strict";
-import { EntryTable, newLru, NIL } from "../../src/backends/entries.ts";
+import { EntryTable, MAX_KEY, newLru, NIL } from "../../src/backends/entries.ts";
 import { Rng } from "../../src/rng.ts";
 
 Deno.test("entry table: key index matches a Map model under random inserts and deletes", () => {
@@ -14,13 +14,13 @@ Deno.test("entry table: key index matches a Map model under random inserts and d
   const model = new Map<string, number>();
   const key = (a: number, b: number, c: number) => `${a}/${b}/${c}`;
   for (let step = 0; step < 30_000; step++) {
-    // few pools, inodes beyond 2^32 and indexes from a small range: many collisions
-    const a = rng.int(3), b = rng.int(50) * 4294967296 + rng.int(3), c = rng.int(40);
+    // few pools, inodes at both ends of the 32-bit range and indexes from a small range
+    const a = rng.int(3), b = rng.int(2) * (MAX_KEY - 2) + rng.int(3), c = rng.int(40);
     const k = key(a, b, c);
     const found = t.find(a, b, c);
     assert.equal(found, model.get(k) ?? NIL, `find ${k} at step ${step}`);
     if (found === NIL) {
-      const id = t.alloc(step, 1, 0, 0, a, b, c);
+      const id = t.alloc(step, 0, 1, a, b, c);
       t.addKey(id);
       t.push(lru, id);
       model.set(k, id);
@@ -39,13 +39,13 @@ Deno.test("entry table: key index matches a Map model under random inserts and d
     assert.equal(t.find(a, b, c), id);
   }
   let n = 0;
-  for (let e = lru.head; e !== NIL; e = t.next[e]) n++;
+  for (let e = lru.head; e !== NIL; e = t.next(e)) n++;
   assert.equal(n, model.size);
 });
 
 Deno.test("entry table: circular per-inode lists keep insertion order", () => {
   const t = new EntryTable();
-  const ids = [0, 1, 2, 3].map((i) => t.alloc(i, 1, 0, 0, 0, 9, i));
+  const ids = [0, 1, 2, 3].map((i) => t.alloc(i, 0, 1, 0, 9, i));
   let head = NIL;
   for (const id of ids) head = t.inodeAppend(head, id);
   head = t.inodeRemove(head, ids[0]); // the head goes: the next one leads
@@ -55,9 +55,32 @@ Deno.test("entry table: circular per-inode lists keep insertion order", () => {
   let e = head;
   do {
     order.push(e);
-    e = t.inext[e];
+    e = t.inext(e);
   } while (e !== head);
   assert.deepEqual(order, [ids[1], ids[3]]);
   head = t.inodeRemove(head, ids[1]);
   assert.equal(t.inodeRemove(head, ids[3]), NIL);
+});
+
+Deno.test("entry table: a same-filled entry keeps its 64-bit word where a handle goes (size 0)", () => {
+  const t = new EntryTable();
+  const stored = t.alloc(77, 123, 40, 0, 1, 2);
+  const same = t.alloc(0x12345678, -1, 0, 0, 1, 3);
+  assert.equal(t.isSameFilled(stored), false);
+  assert.equal(t.handle(stored), 77);
+  assert.equal(t.high(stored), 0, "a stored page has no high word");
+  assert.equal(t.isSameFilled(same), true);
+  assert.deepEqual([t.handle(same), t.high(same)], [0x12345678, -1]);
+});
+
+Deno.test("entry table: keys beyond 32 bits are refused, not truncated", () => {
+  const t = new EntryTable();
+  assert.throws(() => t.alloc(1, 0, 1, 0, MAX_KEY + 1, 0), RangeError);
+  assert.throws(() => t.alloc(1, 0, 1, 0, 0, MAX_KEY + 1), RangeError);
+  assert.throws(() => t.alloc(1, 0, 1, 0, -1, 0), RangeError);
+  assert.equal(t.live, 0);
+  const id = t.alloc(1, 0, 1, 0, MAX_KEY, MAX_KEY);
+  t.addKey(id);
+  assert.equal(t.find(0, MAX_KEY, MAX_KEY), id);
+  assert.equal(t.find(0, MAX_KEY - 1, MAX_KEY), NIL);
 });

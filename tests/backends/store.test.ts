@@ -40,7 +40,7 @@ function decoded(s: PageStore, e: number): Uint8Array {
 
 function lruOrder(s: PageStore, which: "ccLru" | "swLru"): number[] {
   const out: number[] = [];
-  for (let e = s[which].head; e !== NIL; e = s.t.next[e]) out.push(e);
+  for (let e = s[which].head; e !== NIL; e = s.t.next(e)) out.push(e);
   return out;
 }
 
@@ -78,7 +78,7 @@ Deno.test("cleancache entries: found by key, decoded byte for byte, counted in t
   assert.ok(samePage(decoded(s, same), word), "a same-filled word reads back");
   assert.equal(s.ccFind(0, 10, 3), NIL);
   assert.equal(s.ccFind(1, 10, 0), NIL, "another pool's key");
-  const sizes = e.map((x) => s.t.size[x]);
+  const sizes = e.map((x) => s.t.size(x));
   assert.equal(p.pages, 4);
   assert.equal(p.bytes, sizes[0] + sizes[1] + sizes[2]);
   assert.deepEqual(s.poolUsage(0), { pages: 4, compressedBytes: p.bytes, shared: false });
@@ -182,7 +182,7 @@ Deno.test("two allocators (zcache): frontswap bytes in the second, frames summed
   assert.ok(samePage(decoded(s, ea), a));
   assert.ok(samePage(decoded(s, eb), b));
   // the overhead bytes are in front of the object and not counted as compressed bytes
-  assert.equal(s.pageStats().compressed_bytes, s.t.size[ea] + s.t.size[eb]);
+  assert.equal(s.pageStats().compressed_bytes, s.t.size(ea) + s.t.size(eb));
   assert.deepEqual(s.audit(), []);
   s.swDrop(eb);
   assert.equal(sw.frames, 0);

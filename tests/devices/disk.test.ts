@@ -33,9 +33,9 @@ Deno.test("the flat disk agrees with a nested-Map model through growth, overwrit
   const model = new Map<string, Map<number, Map<number, PageVersion>>>();
   const real: RealPageRef = { source: null as unknown as RealPages, page: 3, edited: true };
   for (let step = 0; step < 40_000; step++) {
-    // few filesystems and files, inodes and indexes beyond 2^32: collisions and long files
-    const fs = `fs:${rng.int(3)}`, ino = rng.int(40) * 4294967296 + rng.int(2);
-    const index = rng.int(60) + (rng.int(4) === 0 ? 4294967296 : 0);
+    // few filesystems and files, inodes and indexes up to 2^32 - 1: collisions and long files
+    const fs = `fs:${rng.int(3)}`, ino = rng.int(40) * 0x6000000 + rng.int(2);
+    const index = rng.int(60) + (rng.int(4) === 0 ? 0xffffffff - 60 : 0);
     const files = model.get(fs) ?? new Map<number, Map<number, PageVersion>>();
     model.set(fs, files);
     if (rng.int(100) < 3) {
@@ -101,4 +101,22 @@ Deno.test("markPutRefused flags the page's current version; a new version clears
   assert.deepEqual(d.get("fs:a", 1, 0), { ...v, putRefused: true });
   d.set("fs:a", 1, 0, { ...v, stamp: 2 });
   assert.equal(d.get("fs:a", 1, 0)!.putRefused, false);
+});
+
+Deno.test("keys beyond 32 bits are refused, not truncated onto another page", () => {
+  const d = new FileDisk();
+  const v: PageVersion = {
+    stamp: 1,
+    cls: "text",
+    digest: 5,
+    writePool: -1,
+    writeOldId: false,
+    putRefused: false,
+  };
+  assert.throws(() => d.set("fs", 2 ** 32, 0, v), RangeError);
+  assert.throws(() => d.set("fs", 0, 2 ** 32 + 7, v), RangeError);
+  assert.equal(d.pages, 0);
+  d.set("fs", 0xffffffff, 0xffffffff, v);
+  assert.equal(d.get("fs", 0xffffffff, 0xffffffff)?.stamp, 1);
+  assert.equal(d.has("fs", 0xffffffff, 7), false);
 });

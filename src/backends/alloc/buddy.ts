@@ -23,6 +23,7 @@
 import { PAGE_SIZE } from "../../content.ts";
 import { type Allocator, FrameStore } from "./allocator.ts";
 import { FrameLists } from "./frame_lists.ts";
+import { grownCapacity } from "../../capacity.ts";
 
 const CHUNK_SHIFT = 6;
 const CHUNK_SIZE = 1 << CHUNK_SHIFT;
@@ -133,8 +134,7 @@ class BuddyAllocator implements Allocator {
 
   #grow(frame: number): void {
     if (frame < this.#first.length) return;
-    let n = this.#first.length;
-    while (n <= frame) n *= 2;
+    const n = grownCapacity(this.#first.length, frame);
     const f = new Uint8Array(n), l = new Uint8Array(n);
     f.set(this.#first);
     l.set(this.#last);

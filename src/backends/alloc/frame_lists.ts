@@ -3,6 +3,8 @@
  * in a `zbud_header`): several numbered lists, each frame in at most one of
  * them, O(1) add at either end and removal. Typed arrays, no object per frame.
  */
+import { grownCapacity } from "../../capacity.ts";
+
 const NONE = -1;
 
 /** A family of lists over frame numbers; `list(i)` names one list. */
@@ -84,8 +86,7 @@ export class FrameLists {
 
   #ensure(frame: number): void {
     if (frame < this.#on.length) return;
-    let n = this.#on.length;
-    while (n <= frame) n *= 2;
+    const n = grownCapacity(this.#on.length, frame);
     const grow = <T extends Int32Array | Int16Array>(a: T, b: T) => (b.fill(NONE), b.set(a), b);
     this.#prev = grow(this.#prev, new Int32Array(n));
     this.#next = grow(this.#next, new Int32Array(n));

@@ -29,6 +29,7 @@
  * Handles are indirect, like the kernel's `z3fold_buddy_slots`: an object
  * keeps its handle when compaction moves it.
  */
+import { grownCapacity } from "../../capacity.ts";
 import { PAGE_SIZE } from "../../content.ts";
 import { type Allocator, FrameStore } from "./allocator.ts";
 import { FrameLists } from "./frame_lists.ts";
@@ -343,8 +344,7 @@ export class Z3foldAllocator implements Allocator {
 
   #growFrames(f: number): void {
     if (f < this.#headless.length) return;
-    let n = this.#headless.length;
-    while (n <= f) n *= 2;
+    const n = grownCapacity(this.#headless.length, f);
     this.#headless = grow(this.#headless, new Uint8Array(n));
     this.#claimed = grow(this.#claimed, new Uint8Array(n));
     this.#slots = grow(this.#slots, new Int32Array(n));
