@@ -12,6 +12,7 @@ import { CONTENT_CLASSES, type ContentClass } from "../content.ts";
 import type { PageVersionRef } from "../page_version.ts";
 import type { RealPageRef } from "../real_pages.ts";
 import { grownCapacity } from "../capacity.ts";
+import { KeySlots, tagOf } from "../key_slots.ts";
 
 /** The current version of one file page (its bytes: `fillVersion`). */
 export type PageVersion = PageVersionRef & {
@@ -32,9 +33,6 @@ const NIL = -1;
 const FILE_CLASS = 255;
 const INITIAL = 256;
 const WRITE_OLD_ID = 1, PUT_REFUSED = 2;
-
-/** The key table is resized to keep at most half of its slots taken. */
-const MAX_LOAD = 0.5;
 
 /** Hash of a key; inodes and page indexes are 32-bit (`LIMITS`). */
 function mix(fs: number, ino: number, index: number): number {
@@ -66,8 +64,9 @@ export class FileDisk {
   #next = new Int32Array(INITIAL);
   /** Real pages of `file` records. */
   readonly #real = new Map<number, RealPageRef>();
-  /** Open-addressing table: record + 1, 0 = empty; at least twice the records on disk. */
-  #slots = new Int32Array(INITIAL * 2);
+  /** The records by (filesystem, inode, index). */
+  readonly #keys = new KeySlots();
+  readonly #hashOf = (r: number) => mix(this.#fs[r], this.#ino[r], this.#index[r]);
   #top = 0;
   #free = NIL;
   #pages = 0;
@@ -170,10 +169,12 @@ export class FileDisk {
   // ---------------- internals ----------------
 
   #find(fs: number, ino: number, index: number): number {
-    const s = this.#slots, mask = s.length - 1;
-    for (let i = mix(fs, ino, index) & mask;; i = (i + 1) & mask) {
-      const r = s[i] - 1;
+    const k = this.#keys, slots = k.slots, tags = k.tags, mask = slots.length - 1;
+    const h = mix(fs, ino, index), tag = tagOf(h);
+    for (let i = h & mask;; i = (i + 1) & mask) {
+      const r = slots[i] - 1;
       if (r === NIL) return NIL;
+      if (tags[i] !== tag) continue;
       if (this.#index[r] === index && this.#ino[r] === ino && this.#fs[r] === fs) return r;
     }
   }
@@ -182,7 +183,6 @@ export class FileDisk {
     if (!(ino >= 0 && ino <= 0xffffffff && index >= 0 && index <= 0xffffffff)) {
       throw new RangeError(`disk: inode ${ino} page ${index} outside 0..${0xffffffff}`);
     }
-    if (this.#pages + 1 > this.#slots.length * MAX_LOAD) this.#rehash(this.#slots.length * 2);
     let r = this.#free;
     if (r !== NIL) this.#free = this.#next[r];
     else {
@@ -192,33 +192,13 @@ export class FileDisk {
     this.#fs[r] = fs;
     this.#ino[r] = ino;
     this.#index[r] = index;
-    this.#place(r);
+    this.#keys.insert(r, mix(fs, ino, index), this.#hashOf);
     return r;
   }
 
-  #place(r: number): void {
-    const s = this.#slots, mask = s.length - 1;
-    let i = mix(this.#fs[r], this.#ino[r], this.#index[r]) & mask;
-    while (s[i] !== 0) i = (i + 1) & mask;
-    s[i] = r + 1;
-  }
-
-  /** Take record `r` out of the table (backward-shift deletion: no tombstones). */
+  /** Take record `r` out of the key table. */
   #unindex(r: number): void {
-    const s = this.#slots, mask = s.length - 1;
-    let i = mix(this.#fs[r], this.#ino[r], this.#index[r]) & mask;
-    while (s[i] !== r + 1) i = (i + 1) & mask;
-    for (let j = (i + 1) & mask;; j = (j + 1) & mask) {
-      const q = s[j] - 1;
-      if (q === NIL) break;
-      const home = mix(this.#fs[q], this.#ino[q], this.#index[q]) & mask;
-      // q may move to the hole at i when its home is not in (i, j]
-      if (((j - home) & mask) >= ((j - i) & mask)) {
-        s[i] = q + 1;
-        i = j;
-      }
-    }
-    s[i] = 0;
+    this.#keys.remove(r, this.#hashOf(r), this.#hashOf);
   }
 
   /** Grow the records' capacity; called only when the free list is empty (all below `#top` live). */
@@ -233,13 +213,6 @@ export class FileDisk {
     this.#pool = grown(this.#pool, n);
     this.#flags = grown(this.#flags, n);
     this.#next = grown(this.#next, n);
-  }
-
-  /** A key table of `n` slots holding every record on disk. */
-  #rehash(n: number): void {
-    const old = this.#slots;
-    this.#slots = new Int32Array(n);
-    for (let i = 0; i < old.length; i++) if (old[i] !== 0) this.#place(old[i] - 1);
   }
 }
 
