@@ -29,10 +29,15 @@ export type PageVersion = PageVersionRef & {
 };
 
 const NIL = -1;
-/** Class code of a real page (`cls: "file"`); generated classes are their CONTENT_CLASSES index. */
-const FILE_CLASS = 255;
+/**
+ * A record's byte of class and oracle flags: the class code in the low six
+ * bits (a generated class's CONTENT_CLASSES index, or FILE_CLASS for a real
+ * page, `cls: "file"`), WRITE_OLD_ID and PUT_REFUSED above it.
+ */
+const CLASS_MASK = 0x3f, FILE_CLASS = CLASS_MASK;
+const WRITE_OLD_ID = 0x40, PUT_REFUSED = 0x80;
 const INITIAL = 256;
-const WRITE_OLD_ID = 1, PUT_REFUSED = 2;
+if (CONTENT_CLASSES.length >= FILE_CLASS) throw new Error("disk: too many content classes");
 
 /** Hash of a key; inodes and page indexes are 32-bit (`LIMITS`). */
 function mix(fs: number, ino: number, index: number): number {
@@ -52,14 +57,13 @@ export class FileDisk {
   #ino = new Uint32Array(INITIAL);
   #index = new Uint32Array(INITIAL);
   #stamp = new Float64Array(INITIAL);
+  /** Class code and oracle flags (see CLASS_MASK). */
   #cls = new Uint8Array(INITIAL);
   #digest = new Float64Array(INITIAL);
   /** `writePool` as an index into `#pools` (the distinct pool keys are few). */
   #pool = new Int32Array(INITIAL);
   readonly #pools: number[] = [];
   readonly #poolIndex = new Map<number, number>();
-  /** Oracle flags: WRITE_OLD_ID, PUT_REFUSED. */
-  #flags = new Uint8Array(INITIAL);
   /** Circular list of a file's records, in no order (the free list reuses it). */
   #next = new Int32Array(INITIAL);
   /** Real pages of `file` records. */
@@ -81,12 +85,12 @@ export class FileDisk {
     const r = id === undefined ? NIL : this.#find(id, ino, index);
     if (r === NIL) return undefined;
     // the keys in the order the writer built them (`versionOf`, then the oracle's fields)
-    const stamp = this.#stamp[r], c = this.#cls[r];
+    const stamp = this.#stamp[r], byte = this.#cls[r], c = byte & CLASS_MASK;
     const rest = {
       digest: this.#digest[r],
       writePool: this.#pools[this.#pool[r]],
-      writeOldId: (this.#flags[r] & WRITE_OLD_ID) !== 0,
-      putRefused: (this.#flags[r] & PUT_REFUSED) !== 0,
+      writeOldId: (byte & WRITE_OLD_ID) !== 0,
+      putRefused: (byte & PUT_REFUSED) !== 0,
     };
     return c === FILE_CLASS
       ? { stamp, cls: "file", real: this.#real.get(r)!, ...rest }
@@ -127,12 +131,12 @@ export class FileDisk {
       this.#poolIndex.set(v.writePool, pool);
     }
     this.#pool[r] = pool;
-    this.#flags[r] = (v.writeOldId ? WRITE_OLD_ID : 0) | (v.putRefused ? PUT_REFUSED : 0);
+    const flags = (v.writeOldId ? WRITE_OLD_ID : 0) | (v.putRefused ? PUT_REFUSED : 0);
     if (v.real) {
-      this.#cls[r] = FILE_CLASS;
+      this.#cls[r] = FILE_CLASS | flags;
       this.#real.set(r, v.real);
     } else {
-      this.#cls[r] = CONTENT_CLASSES.indexOf(v.cls as ContentClass);
+      this.#cls[r] = CONTENT_CLASSES.indexOf(v.cls as ContentClass) | flags;
       this.#real.delete(r);
     }
   }
@@ -141,7 +145,7 @@ export class FileDisk {
   markPutRefused(fs: string, ino: number, index: number): void {
     const id = this.#fsIds.get(fs);
     const r = id === undefined ? NIL : this.#find(id, ino, index);
-    if (r !== NIL) this.#flags[r] |= PUT_REFUSED;
+    if (r !== NIL) this.#cls[r] |= PUT_REFUSED;
   }
 
   /** Delete a file's pages; returns how many there were. */
@@ -211,7 +215,6 @@ export class FileDisk {
     this.#cls = grown(this.#cls, n);
     this.#digest = grown(this.#digest, n);
     this.#pool = grown(this.#pool, n);
-    this.#flags = grown(this.#flags, n);
     this.#next = grown(this.#next, n);
   }
 }
