@@ -281,10 +281,12 @@ const rows: string[][] = [
   ...["default", "large"].map((n) => [
     `frame 120x40, ${n === "large" ? `${f(big.pages)} pages, ${big.mounts} mounts` : "default"}`,
     `${f(frame.cost[n].frame_ms, 2)} ms`,
-    `plain text ${f(frame.cost[n].plain_frame_ms, 2)} ms`,
+    `plain text ${f(frame.cost[n].plain_frame_ms, 2)} ms, Ink ${
+      f(frame.cost[n].ink_frame_ms, 2)
+    } ms`,
     n === "large"
       ? `${f(frame.vs_first.large.frame, 2)}x default`
-      : `${f(frame.frame_vs_plain, 1)}x`,
+      : `${f(frame.frame_vs_plain, 1)}x plain, Ink ${f(frame.ink_vs_frame, 1)}x`,
     "",
   ]),
 ];

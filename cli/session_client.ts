@@ -15,9 +15,10 @@ import type {
   SessionPort,
   SessionUpdate,
 } from "../src/session_port.ts";
-import { type ClientMessage, FLAG_CANCEL, FLAG_CLOSE, type HostMessage } from "./session_host.ts";
+import { type ClientMessage, FLAG_CANCEL, FLAG_CLOSE } from "./session_host.ts";
 import type { InitMessage } from "./session_worker.ts";
 import { PortInbox } from "./port_inbox.ts";
+import { type HostPost, postedMessages } from "./post_batch.ts";
 
 /** What the client needs of a Worker (tests pass a fake). */
 export interface WorkerLike {
@@ -59,7 +60,9 @@ export class WorkerSessionPort implements SessionPort {
     this.#inbox = new PortInbox({ record: opts.record, closed: () => this.#goodbye?.() });
     this.#closeWaitMs = opts.closeWaitMs ?? 150;
     this.#worker = (opts.spawn ?? spawnSessionWorker)();
-    this.#worker.onmessage = (e) => this.#inbox.receive(e.data as HostMessage);
+    this.#worker.onmessage = (e) => {
+      for (const m of postedMessages(e.data as HostPost)) this.#inbox.receive(m);
+    };
     const init: InitMessage = {
       type: "init",
       regime: opts.regime,

@@ -12,6 +12,7 @@ import { type ClientMessage, type HostMessage, SessionHost } from "./session_hos
 import { startupScenario } from "../src/scenario/default.ts";
 import { fileContentPort } from "./files.ts";
 import { SplitSession } from "./split_session.ts";
+import { PostBatcher } from "./post_batch.ts";
 
 /** The first message: how to build the session. */
 export interface InitMessage {
@@ -33,7 +34,15 @@ export interface InitMessage {
 }
 
 let host: SessionHost | null = null;
-const post = (m: HostMessage) => self.postMessage(m);
+/** Record lines go out with the next update or result (one post per tick, not two). */
+const batcher = new PostBatcher({
+  send: (p) => self.postMessage(p),
+  later: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    return () => clearTimeout(t);
+  },
+});
+const post = (m: HostMessage) => batcher.post(m);
 
 function hostFor(session: ConstructorParameters<typeof SessionHost>[0], flag: SharedArrayBuffer) {
   return new SessionHost(session, {

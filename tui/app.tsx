@@ -1,15 +1,18 @@
 /**
  * The dashboard component: key presses in, the frame as lines out. It redraws
  * only when the controller says the view changed (an update, a result or a
- * key), never on a timer of its own.
+ * key), never on a timer of its own. The frame goes out through Ink's
+ * renderer, or (`paint`, the live dashboard) straight to the terminal by a
+ * `FramePainter`, changed rows only.
  */
-import { useEffect, useMemo, useState } from "react";
-import { Box, Text, useApp, useStdin, useWindowSize } from "ink";
+import { useEffect, useLayoutEffect, useMemo, useState } from "react";
+import { Box, Text, useApp, useStdin, useStdout, useWindowSize } from "ink";
 import type { EventEmitter } from "node:events";
 import { Controller, type ControllerOptions } from "./controller.ts";
 import { keyPresses } from "./input.ts";
 import { ansi, type Line, strip } from "./line.ts";
 import { screen } from "./screen.ts";
+import { FramePainter } from "./painter.ts";
 
 export interface AppProps extends ControllerOptions {
   noColor?: boolean;
@@ -17,6 +20,12 @@ export interface AppProps extends ControllerOptions {
   onExit?: (code: number) => void;
   /** Receives the controller (tests drive it directly). */
   controller?: (ctl: Controller) => void;
+  /**
+   * Paint the frame straight onto the terminal (changed rows only, `painter.ts`) instead of
+   * through Ink's renderer, which then draws nothing: the live dashboard on its alternate
+   * screen. Absent: Ink renders the frame (tests read it from Ink's output).
+   */
+  paint?: boolean;
 }
 
 const BLANK = " ";
@@ -46,6 +55,8 @@ export function App(props: AppProps) {
   const { exit } = useApp();
   const stdin = useStdin() as unknown as InputContext;
   const { columns, rows } = useWindowSize();
+  const { stdout } = useStdout();
+  const painter = useMemo(() => (props.paint ? new FramePainter(stdout) : null), []);
   const ctl = useMemo(() => {
     const c = new Controller(props);
     props.controller?.(c);
@@ -88,5 +99,7 @@ export function App(props: AppProps) {
   ctl.resize(columns, rows);
   let lines = screen(ctl.view, columns, rows);
   if (props.noColor) lines = lines.map(strip);
-  return <FrameView lines={lines} columns={columns} />;
+  // After Ink's own commit (which writes nothing in this mode): the rows that changed.
+  useLayoutEffect(() => void painter?.paint(lines.map(ansi), columns, rows));
+  return painter ? null : <FrameView lines={lines} columns={columns} />;
 }

@@ -56,6 +56,7 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
       split={opts.split}
       controller={(c) => (app.ctl = c)}
       onExit={(c) => (code = c)}
+      paint
     />,
     {
       stdout: keepScrollback(process.stdout),

@@ -132,7 +132,7 @@ export function localPort(session: CommandSession): LocalSessionPort {
 export function dashboardApp(
   session: CommandSession,
   props: Partial<AppProps> = {},
-): { app: ReturnType<typeof App>; port: LocalSessionPort } {
+): { app: ReactElement; port: LocalSessionPort } {
   const port = localPort(session);
   const app = <App port={port} snapshot={session.sim.snapshot()} paused {...props} />;
   return { app, port };
