@@ -32,33 +32,52 @@ export type Cause = typeof CAUSES[number];
 
 /** Per-slot cause codes (index into CAUSES + 1; 0 = none). */
 const NO_CAUSE = 0;
+/** SwapTruth's per-slot state bits; the hazard code is above them. */
+const LOST = 1, SWAP_CACHED = 2, HAZARD_SHIFT = 2;
+if (CAUSES.length + 1 > 0xff >>> HAZARD_SHIFT) throw new Error("integrity: too many causes");
 
 /** The truth of one swap device: what each slot must read back as, and what went wrong. */
 export class SwapTruth {
   /** Digest of the page the slot must return. */
   readonly truth: Float64Array;
-  /** 1 = already counted as lost. */
-  readonly lost: Uint8Array;
-  /** 1 = the page was loaded exclusively and lives, dirty, in the swap cache. */
-  readonly swapCached: Uint8Array;
-  /** Cause of a known hazard on the slot's current page (CAUSES index + 1), 0 = none. */
-  readonly hazard: Uint8Array;
+  /**
+   * Per slot, one byte: LOST (already counted as lost), SWAP_CACHED (loaded
+   * exclusively: the page lives, dirty, in the swap cache) and, above them,
+   * the cause of a known hazard on the slot's current page (CAUSES index + 1,
+   * 0 = none).
+   */
+  readonly #state: Uint8Array;
   /** The oracle's override count when the slot's page was stored. */
   readonly storedAfter: Uint32Array;
 
   constructor(slots: number) {
     this.truth = new Float64Array(slots);
-    this.lost = new Uint8Array(slots);
-    this.swapCached = new Uint8Array(slots);
-    this.hazard = new Uint8Array(slots);
+    this.#state = new Uint8Array(slots);
     this.storedAfter = new Uint32Array(slots);
   }
 
-  /** A slot was freed or refilled. */
-  reset(offset: number): void {
-    this.lost[offset] = 0;
-    this.swapCached[offset] = 0;
-    this.hazard[offset] = NO_CAUSE;
+  /** Whether the slot's page was already counted as lost. */
+  isLost(offset: number): boolean {
+    return (this.#state[offset] & LOST) !== 0;
+  }
+  markLost(offset: number): void {
+    this.#state[offset] |= LOST;
+  }
+  /** Whether the slot's page was loaded exclusively and lives in the swap cache. */
+  isSwapCached(offset: number): boolean {
+    return (this.#state[offset] & SWAP_CACHED) !== 0;
+  }
+  markSwapCached(offset: number): void {
+    this.#state[offset] |= SWAP_CACHED;
+  }
+  /** The hazard code of the slot's page (CAUSES index + 1, NO_CAUSE = none). */
+  hazard(offset: number): number {
+    return this.#state[offset] >>> HAZARD_SHIFT;
+  }
+
+  /** A slot was freed or refilled: not lost, not swap-cached, hazard `code`. */
+  reset(offset: number, code = NO_CAUSE): void {
+    this.#state[offset] = code << HAZARD_SHIFT;
   }
 }
 
@@ -113,10 +132,8 @@ export class IntegrityOracle {
     text: () => string,
   ): void {
     t.truth[offset] = digest;
-    t.lost[offset] = 0;
-    t.swapCached[offset] = 0;
     t.storedAfter[offset] = this.overrides;
-    t.hazard[offset] = hazard === null ? NO_CAUSE : CAUSES.indexOf(hazard) + 1;
+    t.reset(offset, hazard === null ? NO_CAUSE : CAUSES.indexOf(hazard) + 1);
     if (hazard !== null) this.#lose(t, offset, hazard, text());
   }
 
@@ -139,14 +156,14 @@ export class IntegrityOracle {
     }
     const cause = this.#swapCause(t, offset);
     const text = what();
-    if (!hit && t.lost[offset] === 0) this.#lose(t, offset, cause, text);
+    if (!hit && !t.isLost(offset)) this.#lose(t, offset, cause, text);
     this.staleRead(cause, text);
     return false;
   }
 
   /** Whether the slot's page is known lost for a named reason (not `unexplained`). */
   explainedLoss(t: SwapTruth, offset: number): boolean {
-    const h = t.hazard[offset];
+    const h = t.hazard(offset);
     return (h !== NO_CAUSE && CAUSES[h - 1] !== "unexplained") ||
       t.storedAfter[offset] < this.overrides;
   }
@@ -164,14 +181,14 @@ export class IntegrityOracle {
   }
 
   #swapCause(t: SwapTruth, offset: number): Cause {
-    const h = t.hazard[offset];
+    const h = t.hazard(offset);
     if (h !== NO_CAUSE) return CAUSES[h - 1];
     if (t.storedAfter[offset] < this.overrides) return "override";
     return "unexplained";
   }
 
   #lose(t: SwapTruth, offset: number, cause: Cause, text: string): void {
-    t.lost[offset] = 1;
+    t.markLost(offset);
     this.lostPages++;
     this.lostCauses[cause]++;
     this.onWrong("LOST", cause, text);

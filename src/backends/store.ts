@@ -1,6 +1,7 @@
 /**
- * The page store every backend builds on: the entry table (cleancache keys
- * (pool, inode, index), frontswap keys (type, offset)), cleancache pools with
+ * The page store every backend builds on: two entry tables (cleancache
+ * entries keyed (pool, inode, index), frontswap entries found by (type,
+ * offset) in a chunked index; entry ids are per table), cleancache pools with
  * their per-inode lists, one LRU per frontend, and the bytes: same-filled
  * words or compressed objects in an allocator. It holds no policy: what is
  * accepted, what is evicted and what is written back is each backend's
@@ -64,9 +65,6 @@ class HandleIndex {
   }
 }
 
-/** Frontswap entries have owner ~type (always negative), object = offset and page index 0. */
-const SWAP_INDEX = 0;
-
 /** Which kind of word `isSame` looks for. */
 export type SameFilledRule = "none" | "zero" | "word";
 
@@ -95,8 +93,11 @@ export function newCommonCounters(): CommonCounters {
 
 /** Entries, pools, LRUs and bytes; see the module comment. */
 export class PageStore {
-  readonly t = new EntryTable();
-  /** Frontswap entries by (type, offset); cleancache keys are in `t`'s key table. */
+  /** Cleancache entries (keyed by pool, inode, index). */
+  readonly cc = new EntryTable("cleancache");
+  /** Frontswap entries. */
+  readonly sw = new EntryTable("frontswap");
+  /** Frontswap entries by (type, offset). */
   readonly #swaps = new SwapIndex();
   /** Cleancache and frontswap entries, oldest first. */
   readonly ccLru: Lru = newLru();
@@ -150,19 +151,31 @@ export class PageStore {
     alloc.view(h, c.length + this.overhead).set(c, this.overhead);
   }
 
-  /** Decompress entry `e` into `out`. */
-  decode(e: number, out: Uint8Array): void {
-    const t = this.t, h = t.handle(e);
+  /** Decompress cleancache entry `e` into `out`. */
+  ccDecode(e: number, out: Uint8Array): void {
+    this.#decode(this.cc, this.ccAlloc, e, out);
+  }
+
+  /** Decompress frontswap entry `e` into `out`. */
+  swDecode(e: number, out: Uint8Array): void {
+    this.#decode(this.sw, this.swAlloc, e, out);
+  }
+
+  #decode(t: EntryTable, alloc: Allocator, e: number, out: Uint8Array): void {
+    const h = t.handle(e);
     if (t.isSameFilled(e)) {
       fillSame(out, h, t.high(e));
       return;
     }
-    const alloc = t.owner(e) < 0 ? this.swAlloc : this.ccAlloc;
     const src = alloc.view(h, t.size(e) + this.overhead).subarray(this.overhead);
     this.codec.decompress(src, out);
   }
 
-  /** The entry holding allocator handle `h`, or NIL. */
+  /**
+   * The entry holding allocator handle `h`, or NIL: a cleancache entry id for
+   * `ccAlloc`, a frontswap one for `swAlloc` (only non-evictable allocators,
+   * which index no handle, serve both sides).
+   */
   entryOf(alloc: Allocator, h: number): number {
     return this.#byHandle.get(alloc)!.get(h);
   }
@@ -191,13 +204,13 @@ export class PageStore {
   // ---------------- cleancache entries ----------------
 
   ccFind(pool: number, ino: number, index: number): number {
-    return this.t.find(pool, ino, index);
+    return this.cc.find(pool, ino, index);
   }
 
   /** Add a cleancache entry for bytes already placed (`h` >= 0) or a same-filled word (`h` < 0). */
   ccInsert(p: Pool, ino: number, index: number, h: number, size: number): number {
-    const t = this.t;
-    const e = this.#alloc(h, size, p.id, ino, index, this.ccAlloc);
+    const t = this.cc;
+    const e = this.#alloc(t, h, size, p.id, ino, index, this.ccAlloc);
     t.addKey(e);
     const head = p.inodes.get(ino);
     const h2 = t.inodeAppend(head ?? NIL, e);
@@ -209,7 +222,7 @@ export class PageStore {
   }
 
   ccDrop(e: number): void {
-    const t = this.t;
+    const t = this.cc;
     const p = this.pools.get(t.owner(e))!;
     const ino = t.object(e);
     const head = p.inodes.get(ino)!;
@@ -220,12 +233,12 @@ export class PageStore {
     p.bytes -= t.size(e);
     t.removeKey(e);
     t.unlink(this.ccLru, e);
-    this.#release(e, this.ccAlloc);
+    this.#release(t, e, this.ccAlloc);
   }
 
   /** Drop every entry of one inode's list. */
   ccDropList(head: number): void {
-    const t = this.t;
+    const t = this.cc;
     for (let e = head;;) {
       const n = t.inext(e);
       this.ccDrop(e);
@@ -246,26 +259,26 @@ export class PageStore {
   }
 
   swInsert(type: number, offset: number, h: number, size: number): number {
-    const e = this.#alloc(h, size, ~type, offset, SWAP_INDEX, this.swAlloc);
+    const e = this.#alloc(this.sw, h, size, ~type, offset, 0, this.swAlloc);
     this.#swaps.set(type, offset, e);
-    this.t.push(this.swLru, e);
+    this.sw.push(this.swLru, e);
     return e;
   }
 
   swDrop(e: number): void {
-    this.#swaps.delete(~this.t.owner(e), this.t.object(e));
-    this.t.unlink(this.swLru, e);
-    this.#release(e, this.swAlloc);
+    this.#swaps.delete(~this.sw.owner(e), this.sw.object(e));
+    this.sw.unlink(this.swLru, e);
+    this.#release(this.sw, e, this.swAlloc);
   }
 
   /** Swap type of frontswap entry `e`. */
   swType(e: number): number {
-    return ~this.t.owner(e);
+    return ~this.sw.owner(e);
   }
 
   /** Drop every frontswap entry of `type`. */
   swDropType(type: number): void {
-    const t = this.t, key = ~type;
+    const t = this.sw, key = ~type;
     for (let e = this.swLru.head; e !== NIL;) {
       const n = t.next(e);
       if (t.owner(e) === key) this.swDrop(e);
@@ -275,8 +288,8 @@ export class PageStore {
 
   /** Decompress frontswap entry `e`, drop it, and hand the page to `write` (writeback). */
   swWriteBack(e: number, write: (type: number, offset: number, page: Uint8Array) => void): void {
-    const type = this.swType(e), offset = this.t.object(e);
-    this.decode(e, this.#scratch);
+    const type = this.swType(e), offset = this.sw.object(e);
+    this.swDecode(e, this.#scratch);
     this.swDrop(e);
     write(type, offset, this.#scratch);
   }
@@ -327,7 +340,7 @@ export class PageStore {
   /** Check the entry table, pools, LRUs and byte counts against each other. */
   audit(): string[] {
     const problems: string[] = [];
-    const t = this.t;
+    const t = this.cc, u = this.sw;
     let cc = 0, sw = 0, bytes = 0, same = 0;
     for (const p of this.pools.values()) {
       let pages = 0, pbytes = 0;
@@ -354,12 +367,12 @@ export class PageStore {
       cc += pages;
       bytes += pbytes;
     }
-    for (let e = this.swLru.head, n = 0; e !== NIL && n <= t.top; e = t.next(e), n++) {
+    for (let e = this.swLru.head, n = 0; e !== NIL && n <= u.top; e = u.next(e), n++) {
       sw++;
-      bytes += t.size(e);
-      if (t.isSameFilled(e)) same++;
-      if (this.#swaps.get(~t.owner(e), t.object(e)) !== e) {
-        problems.push(`type ${~t.owner(e)} offset ${t.object(e)}: not found by its key`);
+      bytes += u.size(e);
+      if (u.isSameFilled(e)) same++;
+      if (this.#swaps.get(~u.owner(e), u.object(e)) !== e) {
+        problems.push(`type ${~u.owner(e)} offset ${u.object(e)}: not found by its key`);
       }
     }
     const ccLinked = this.#countLru(this.ccLru);
@@ -367,9 +380,10 @@ export class PageStore {
       problems.push(`cleancache LRU ${this.ccLru.size} (${ccLinked} linked) != ${cc}`);
     }
     if (sw !== this.swLru.size) problems.push(`frontswap LRU ${this.swLru.size} != ${sw}`);
-    if (t.live !== cc + sw || t.indexed !== cc || this.#swaps.size !== sw) {
+    if (t.live !== cc || t.indexed !== cc || u.live !== sw || this.#swaps.size !== sw) {
       problems.push(
-        `entry table: ${t.live} live, ${t.indexed} + ${this.#swaps.size} indexed, ${cc + sw} held`,
+        `entry tables: ${t.live} + ${u.live} live, ${t.indexed} + ${this.#swaps.size} indexed, ` +
+          `${cc} + ${sw} held`,
       );
     }
     if (bytes !== this.compressedBytes) {
@@ -388,6 +402,7 @@ export class PageStore {
   // ---------------- internals ----------------
 
   #alloc(
+    t: EntryTable,
     h: number,
     size: number,
     owner: number,
@@ -398,14 +413,14 @@ export class PageStore {
     if (h < 0) this.sameFilled++;
     else this.compressedBytes += size;
     const e = h < 0
-      ? this.t.alloc(SAME_WORD[0], SAME_WORD[1], 0, owner, object, index)
-      : this.t.alloc(h, 0, size, owner, object, index);
+      ? t.alloc(SAME_WORD[0], SAME_WORD[1], 0, owner, object, index)
+      : t.alloc(h, 0, size, owner, object, index);
     if (h >= 0) this.#byHandle.get(alloc)!.set(h, e);
     return e;
   }
 
-  #release(e: number, alloc: Allocator): void {
-    const t = this.t, h = t.handle(e);
+  #release(t: EntryTable, e: number, alloc: Allocator): void {
+    const h = t.handle(e);
     if (t.isSameFilled(e)) this.sameFilled--;
     else {
       alloc.free(h, t.size(e) + this.overhead);
@@ -417,7 +432,7 @@ export class PageStore {
 
   #countLru(l: Lru): number {
     let n = 0;
-    for (let e = l.head; e !== NIL && n <= this.t.top; e = this.t.next(e)) n++;
+    for (let e = l.head; e !== NIL && n <= this.cc.top; e = this.cc.next(e)) n++;
     return n;
   }
 }

@@ -48,9 +48,9 @@ export abstract class UncompressedBackend implements Backend {
       const p = this.s.pools.get(pool);
       const e = p ? this.s.ccFind(pool, ino, index) : NIL;
       if (e === NIL) return false;
-      this.s.decode(e, out);
+      this.s.ccDecode(e, out);
       if (p!.uuid === null) this.s.ccDrop(e);
-      else this.s.t.touch(this.s.ccLru, e);
+      else this.s.cc.touch(this.s.ccLru, e);
       return true;
     },
     putPage: (pool, ino, index, page) => {
@@ -132,7 +132,7 @@ export abstract class UncompressedBackend implements Backend {
   peekSwapPage(type: number, offset: number, out: Uint8Array): boolean {
     const e = this.s.swFind(type, offset);
     if (e === NIL) return false;
-    this.s.decode(e, out);
+    this.s.swDecode(e, out);
     return true;
   }
 

@@ -118,7 +118,7 @@ export class ZcacheBackend implements Backend {
     getPage: (pool, ino, index, out) => {
       const e = this.#ccPool(pool) ? this.#s.ccFind(pool, ino, index) : NIL;
       if (e === NIL) return false;
-      this.#s.decode(e, out);
+      this.#s.ccDecode(e, out);
       this.#s.ccDrop(e);
       return true;
     },
@@ -177,7 +177,7 @@ export class ZcacheBackend implements Backend {
     load: (type, offset, out) => {
       const e = this.#s.swFind(type, offset);
       if (e === NIL) return false;
-      this.#s.decode(e, out);
+      this.#s.swDecode(e, out);
       if (this.options.exclusive_gets) this.#dropSwap(e);
       return true;
     },
@@ -186,7 +186,7 @@ export class ZcacheBackend implements Backend {
       if (e !== NIL) this.#dropSwap(e);
     },
     invalidateArea: (type) => {
-      const s = this.#s, t = s.t;
+      const s = this.#s, t = s.sw;
       for (let e = s.swLru.head; e !== NIL;) {
         const n = t.next(e);
         if (s.swType(e) === type) this.#dropSwap(e);
@@ -214,7 +214,7 @@ export class ZcacheBackend implements Backend {
   peekSwapPage(type: number, offset: number, out: Uint8Array): boolean {
     const e = this.#s.swFind(type, offset);
     if (e === NIL) return false;
-    this.#s.decode(e, out);
+    this.#s.swDecode(e, out);
     return true;
   }
 
@@ -370,7 +370,7 @@ export class ZcacheBackend implements Backend {
     for (const h of handles) {
       const e = this.#s.entryOf(this.#pers, h);
       this.#persPages--;
-      this.#persBytes -= this.#s.t.size(e);
+      this.#persBytes -= this.#s.sw.size(e);
       this.#s.swWriteBack(e, (type, offset, page) => this.#host!.writeSwapSlot(type, offset, page));
       this.#c.written_back_pages++;
       this.#d.writtenback_pages++;
@@ -380,7 +380,7 @@ export class ZcacheBackend implements Backend {
 
   #dropSwap(e: number): void {
     this.#persPages--;
-    this.#persBytes -= this.#s.t.size(e);
+    this.#persBytes -= this.#s.sw.size(e);
     this.#s.swDrop(e);
   }
 }

@@ -129,7 +129,7 @@ export class ZswapBackend implements Backend {
   peekSwapPage(type: number, offset: number, out: Uint8Array): boolean {
     const e = this.#trees.has(type) ? this.#s.swFind(type, offset) : NIL;
     if (e === NIL) return false;
-    this.#s.decode(e, out);
+    this.#s.swDecode(e, out);
     return true;
   }
 
@@ -173,7 +173,7 @@ export class ZswapBackend implements Backend {
 
   audit(): string[] {
     const problems = this.#s.audit();
-    for (let e = this.#s.swLru.head; e !== NIL; e = this.#s.t.next(e)) {
+    for (let e = this.#s.swLru.head; e !== NIL; e = this.#s.sw.next(e)) {
       if (!this.#trees.has(this.#s.swType(e))) {
         problems.push(`entry of type ${this.#s.swType(e)} without a tree`);
         break;

@@ -12,6 +12,7 @@ import { CONTENT_CLASSES, type ContentClass } from "../content.ts";
 import type { PageVersionRef } from "../page_version.ts";
 import type { RealPageRef } from "../real_pages.ts";
 import { grownCapacity } from "../capacity.ts";
+import { KeySlots, tagOf } from "../key_slots.ts";
 
 /** The current version of one file page (its bytes: `fillVersion`). */
 export type PageVersion = PageVersionRef & {
@@ -28,13 +29,15 @@ export type PageVersion = PageVersionRef & {
 };
 
 const NIL = -1;
-/** Class code of a real page (`cls: "file"`); generated classes are their CONTENT_CLASSES index. */
-const FILE_CLASS = 255;
+/**
+ * A record's byte of class and oracle flags: the class code in the low six
+ * bits (a generated class's CONTENT_CLASSES index, or FILE_CLASS for a real
+ * page, `cls: "file"`), WRITE_OLD_ID and PUT_REFUSED above it.
+ */
+const CLASS_MASK = 0x3f, FILE_CLASS = CLASS_MASK;
+const WRITE_OLD_ID = 0x40, PUT_REFUSED = 0x80;
 const INITIAL = 256;
-const WRITE_OLD_ID = 1, PUT_REFUSED = 2;
-
-/** The key table is resized to keep at most half of its slots taken. */
-const MAX_LOAD = 0.5;
+if (CONTENT_CLASSES.length >= FILE_CLASS) throw new Error("disk: too many content classes");
 
 /** Hash of a key; inodes and page indexes are 32-bit (`LIMITS`). */
 function mix(fs: number, ino: number, index: number): number {
@@ -54,20 +57,20 @@ export class FileDisk {
   #ino = new Uint32Array(INITIAL);
   #index = new Uint32Array(INITIAL);
   #stamp = new Float64Array(INITIAL);
+  /** Class code and oracle flags (see CLASS_MASK). */
   #cls = new Uint8Array(INITIAL);
   #digest = new Float64Array(INITIAL);
   /** `writePool` as an index into `#pools` (the distinct pool keys are few). */
   #pool = new Int32Array(INITIAL);
   readonly #pools: number[] = [];
   readonly #poolIndex = new Map<number, number>();
-  /** Oracle flags: WRITE_OLD_ID, PUT_REFUSED. */
-  #flags = new Uint8Array(INITIAL);
   /** Circular list of a file's records, in no order (the free list reuses it). */
   #next = new Int32Array(INITIAL);
   /** Real pages of `file` records. */
   readonly #real = new Map<number, RealPageRef>();
-  /** Open-addressing table: record + 1, 0 = empty; at least twice the records on disk. */
-  #slots = new Int32Array(INITIAL * 2);
+  /** The records by (filesystem, inode, index). */
+  readonly #keys = new KeySlots();
+  readonly #hashOf = (r: number) => mix(this.#fs[r], this.#ino[r], this.#index[r]);
   #top = 0;
   #free = NIL;
   #pages = 0;
@@ -82,12 +85,12 @@ export class FileDisk {
     const r = id === undefined ? NIL : this.#find(id, ino, index);
     if (r === NIL) return undefined;
     // the keys in the order the writer built them (`versionOf`, then the oracle's fields)
-    const stamp = this.#stamp[r], c = this.#cls[r];
+    const stamp = this.#stamp[r], byte = this.#cls[r], c = byte & CLASS_MASK;
     const rest = {
       digest: this.#digest[r],
       writePool: this.#pools[this.#pool[r]],
-      writeOldId: (this.#flags[r] & WRITE_OLD_ID) !== 0,
-      putRefused: (this.#flags[r] & PUT_REFUSED) !== 0,
+      writeOldId: (byte & WRITE_OLD_ID) !== 0,
+      putRefused: (byte & PUT_REFUSED) !== 0,
     };
     return c === FILE_CLASS
       ? { stamp, cls: "file", real: this.#real.get(r)!, ...rest }
@@ -128,12 +131,12 @@ export class FileDisk {
       this.#poolIndex.set(v.writePool, pool);
     }
     this.#pool[r] = pool;
-    this.#flags[r] = (v.writeOldId ? WRITE_OLD_ID : 0) | (v.putRefused ? PUT_REFUSED : 0);
+    const flags = (v.writeOldId ? WRITE_OLD_ID : 0) | (v.putRefused ? PUT_REFUSED : 0);
     if (v.real) {
-      this.#cls[r] = FILE_CLASS;
+      this.#cls[r] = FILE_CLASS | flags;
       this.#real.set(r, v.real);
     } else {
-      this.#cls[r] = CONTENT_CLASSES.indexOf(v.cls as ContentClass);
+      this.#cls[r] = CONTENT_CLASSES.indexOf(v.cls as ContentClass) | flags;
       this.#real.delete(r);
     }
   }
@@ -142,7 +145,7 @@ export class FileDisk {
   markPutRefused(fs: string, ino: number, index: number): void {
     const id = this.#fsIds.get(fs);
     const r = id === undefined ? NIL : this.#find(id, ino, index);
-    if (r !== NIL) this.#flags[r] |= PUT_REFUSED;
+    if (r !== NIL) this.#cls[r] |= PUT_REFUSED;
   }
 
   /** Delete a file's pages; returns how many there were. */
@@ -170,10 +173,12 @@ export class FileDisk {
   // ---------------- internals ----------------
 
   #find(fs: number, ino: number, index: number): number {
-    const s = this.#slots, mask = s.length - 1;
-    for (let i = mix(fs, ino, index) & mask;; i = (i + 1) & mask) {
-      const r = s[i] - 1;
+    const k = this.#keys, slots = k.slots, tags = k.tags, mask = slots.length - 1;
+    const h = mix(fs, ino, index), tag = tagOf(h);
+    for (let i = h & mask;; i = (i + 1) & mask) {
+      const r = slots[i] - 1;
       if (r === NIL) return NIL;
+      if (tags[i] !== tag) continue;
       if (this.#index[r] === index && this.#ino[r] === ino && this.#fs[r] === fs) return r;
     }
   }
@@ -182,7 +187,6 @@ export class FileDisk {
     if (!(ino >= 0 && ino <= 0xffffffff && index >= 0 && index <= 0xffffffff)) {
       throw new RangeError(`disk: inode ${ino} page ${index} outside 0..${0xffffffff}`);
     }
-    if (this.#pages + 1 > this.#slots.length * MAX_LOAD) this.#rehash(this.#slots.length * 2);
     let r = this.#free;
     if (r !== NIL) this.#free = this.#next[r];
     else {
@@ -192,33 +196,13 @@ export class FileDisk {
     this.#fs[r] = fs;
     this.#ino[r] = ino;
     this.#index[r] = index;
-    this.#place(r);
+    this.#keys.insert(r, mix(fs, ino, index), this.#hashOf);
     return r;
   }
 
-  #place(r: number): void {
-    const s = this.#slots, mask = s.length - 1;
-    let i = mix(this.#fs[r], this.#ino[r], this.#index[r]) & mask;
-    while (s[i] !== 0) i = (i + 1) & mask;
-    s[i] = r + 1;
-  }
-
-  /** Take record `r` out of the table (backward-shift deletion: no tombstones). */
+  /** Take record `r` out of the key table. */
   #unindex(r: number): void {
-    const s = this.#slots, mask = s.length - 1;
-    let i = mix(this.#fs[r], this.#ino[r], this.#index[r]) & mask;
-    while (s[i] !== r + 1) i = (i + 1) & mask;
-    for (let j = (i + 1) & mask;; j = (j + 1) & mask) {
-      const q = s[j] - 1;
-      if (q === NIL) break;
-      const home = mix(this.#fs[q], this.#ino[q], this.#index[q]) & mask;
-      // q may move to the hole at i when its home is not in (i, j]
-      if (((j - home) & mask) >= ((j - i) & mask)) {
-        s[i] = q + 1;
-        i = j;
-      }
-    }
-    s[i] = 0;
+    this.#keys.remove(r, this.#hashOf(r), this.#hashOf);
   }
 
   /** Grow the records' capacity; called only when the free list is empty (all below `#top` live). */
@@ -231,15 +215,7 @@ export class FileDisk {
     this.#cls = grown(this.#cls, n);
     this.#digest = grown(this.#digest, n);
     this.#pool = grown(this.#pool, n);
-    this.#flags = grown(this.#flags, n);
     this.#next = grown(this.#next, n);
-  }
-
-  /** A key table of `n` slots holding every record on disk. */
-  #rehash(n: number): void {
-    const old = this.#slots;
-    this.#slots = new Int32Array(n);
-    for (let i = 0; i < old.length; i++) if (old[i] !== 0) this.#place(old[i] - 1);
   }
 }
 

@@ -134,13 +134,13 @@ export class SwapSide {
     const ctx = this.#ctx;
     const truth = this.#truth.get(type)!;
     ctx.ops++;
-    if (truth.swapCached[offset] === 1) {
+    if (truth.isSwapCached(offset)) {
       // loaded exclusively before: the dirty page is still in the swap cache
       ctx.oracle.verifiedRead();
       return "hit";
     }
     const hit = this.fs.load(type, offset, ctx.page);
-    if (hit && this.fs.exclusiveLoads) truth.swapCached[offset] = 1;
+    if (hit && this.fs.exclusiveLoads) truth.markSwapCached(offset);
     const digest = hit ? pageDigest(ctx.page) : dev.readDisk(offset);
     ctx.oracle.swapRead(
       truth,
@@ -240,7 +240,7 @@ export class SwapSide {
       if (dev.inUse[off] !== 1) continue;
       const inBackend = bit && peek(a.type, off, page) && pageDigest(page) === truth.truth[off];
       if (
-        !inBackend && truth.swapCached[off] === 0 && dev.disk[off] !== truth.truth[off] &&
+        !inBackend && !truth.isSwapCached(off) && dev.disk[off] !== truth.truth[off] &&
         !this.#ctx.oracle.explainedLoss(truth, off)
       ) {
         problems.push(`type ${a.type} slot ${off}: page lost (neither backend nor disk has it)`);

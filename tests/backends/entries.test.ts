@@ -9,7 +9,7 @@ import { Rng } from "../../src/rng.ts";
 
 Deno.test("entry table: key index matches a Map model under random inserts and deletes", () => {
   const rng = new Rng(7);
-  const t = new EntryTable();
+  const t = new EntryTable("cleancache");
   const lru = newLru();
   const model = new Map<string, number>();
   const key = (a: number, b: number, c: number) => `${a}/${b}/${c}`;
@@ -44,7 +44,7 @@ Deno.test("entry table: key index matches a Map model under random inserts and d
 });
 
 Deno.test("entry table: circular per-inode lists keep insertion order", () => {
-  const t = new EntryTable();
+  const t = new EntryTable("cleancache");
   const ids = [0, 1, 2, 3].map((i) => t.alloc(i, 0, 1, 0, 9, i));
   let head = NIL;
   for (const id of ids) head = t.inodeAppend(head, id);
@@ -63,7 +63,7 @@ Deno.test("entry table: circular per-inode lists keep insertion order", () => {
 });
 
 Deno.test("entry table: a same-filled entry keeps its 64-bit word where a handle goes (size 0)", () => {
-  const t = new EntryTable();
+  const t = new EntryTable("cleancache");
   const stored = t.alloc(77, 123, 40, 0, 1, 2);
   const same = t.alloc(0x12345678, -1, 0, 0, 1, 3);
   assert.equal(t.isSameFilled(stored), false);
@@ -74,7 +74,7 @@ Deno.test("entry table: a same-filled entry keeps its 64-bit word where a handle
 });
 
 Deno.test("entry table: keys beyond 32 bits are refused, not truncated", () => {
-  const t = new EntryTable();
+  const t = new EntryTable("cleancache");
   assert.throws(() => t.alloc(1, 0, 1, 0, MAX_KEY + 1, 0), RangeError);
   assert.throws(() => t.alloc(1, 0, 1, 0, 0, MAX_KEY + 1), RangeError);
   assert.throws(() => t.alloc(1, 0, 1, 0, -1, 0), RangeError);
@@ -83,4 +83,23 @@ Deno.test("entry table: keys beyond 32 bits are refused, not truncated", () => {
   t.addKey(id);
   assert.equal(t.find(0, MAX_KEY, MAX_KEY), id);
   assert.equal(t.find(0, MAX_KEY - 1, MAX_KEY), NIL);
+});
+
+Deno.test("entry table: a frontswap table has 7-word rows, no key and no page index", () => {
+  const sw = new EntryTable("frontswap"), lru = newLru();
+  // neighbouring rows must not overwrite each other (a page index would be word 7: the next row)
+  const ids = [0, 1, 2].map((i) => sw.alloc(100 + i, 0, 10 + i, ~i, 1000 + i, 77));
+  for (const id of ids) sw.push(lru, id);
+  assert.deepEqual(ids.map((id) => [sw.handle(id), sw.size(id), ~sw.owner(id), sw.object(id)]), [
+    [100, 10, 0, 1000],
+    [101, 11, 1, 1001],
+    [102, 12, 2, 1002],
+  ]);
+  assert.deepEqual([lru.head, sw.next(ids[0]), sw.next(ids[1]), lru.tail], [0, 1, 2, 2]);
+  assert.throws(() => sw.addKey(ids[0]), /no key/);
+  // growth keeps every row
+  for (let i = 3; i < 5000; i++) sw.alloc(i, 0, 1, -1, i, 0);
+  assert.equal(sw.handle(ids[2]), 102);
+  assert.equal(sw.object(4999), 4999);
+  assert.ok(sw.capacity >= 5000);
 });

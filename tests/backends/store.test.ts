@@ -32,15 +32,18 @@ function swPut(s: PageStore, type: number, offset: number, page: Uint8Array): nu
   return s.swInsert(type, offset, h, size);
 }
 
-function decoded(s: PageStore, e: number): Uint8Array {
+/** A cleancache ("cc") or frontswap ("sw") entry's page, decoded. */
+function decoded(s: PageStore, e: number, side: "cc" | "sw" = "cc"): Uint8Array {
   const out = new Uint8Array(PAGE_SIZE);
-  s.decode(e, out);
+  if (side === "cc") s.ccDecode(e, out);
+  else s.swDecode(e, out);
   return out;
 }
 
 function lruOrder(s: PageStore, which: "ccLru" | "swLru"): number[] {
   const out: number[] = [];
-  for (let e = s[which].head; e !== NIL; e = s.t.next(e)) out.push(e);
+  const t = which === "ccLru" ? s.cc : s.sw;
+  for (let e = s[which].head; e !== NIL; e = t.next(e)) out.push(e);
   return out;
 }
 
@@ -78,7 +81,7 @@ Deno.test("cleancache entries: found by key, decoded byte for byte, counted in t
   assert.ok(samePage(decoded(s, same), word), "a same-filled word reads back");
   assert.equal(s.ccFind(0, 10, 3), NIL);
   assert.equal(s.ccFind(1, 10, 0), NIL, "another pool's key");
-  const sizes = e.map((x) => s.t.size(x));
+  const sizes = e.map((x) => s.cc.size(x));
   assert.equal(p.pages, 4);
   assert.equal(p.bytes, sizes[0] + sizes[1] + sizes[2]);
   assert.deepEqual(s.poolUsage(0), { pages: 4, compressedBytes: p.bytes, shared: false });
@@ -154,7 +157,7 @@ Deno.test("frontswap entries: keyed by (type, offset), dropped per type, written
   assert.notEqual(e, NIL);
   assert.equal(s.swType(e), 3);
   assert.equal(s.swFind(1, 1), NIL);
-  assert.ok(samePage(decoded(s, e), pages.get("3:1")!));
+  assert.ok(samePage(decoded(s, e, "sw"), pages.get("3:1")!));
   const written: [number, number, Uint8Array][] = [];
   s.swWriteBack(e, (type, offset, page) => written.push([type, offset, page.slice()]));
   assert.equal(written.length, 1);
@@ -180,9 +183,9 @@ Deno.test("two allocators (zcache): frontswap bytes in the second, frames summed
   assert.equal(sw.frames, 1);
   assert.equal(s.frames, 2);
   assert.ok(samePage(decoded(s, ea), a));
-  assert.ok(samePage(decoded(s, eb), b));
+  assert.ok(samePage(decoded(s, eb, "sw"), b));
   // the overhead bytes are in front of the object and not counted as compressed bytes
-  assert.equal(s.pageStats().compressed_bytes, s.t.size(ea) + s.t.size(eb));
+  assert.equal(s.pageStats().compressed_bytes, s.cc.size(ea) + s.sw.size(eb));
   assert.deepEqual(s.audit(), []);
   s.swDrop(eb);
   assert.equal(sw.frames, 0);

@@ -116,6 +116,21 @@ export class FrameStore {
     this.#inUse -= count;
   }
 
+  /** The little-endian 16-bit word at `offset` within frame `frame` (of a contiguous run). */
+  getU16(frame: number, offset: number): number {
+    const slab = this.#slabs[frame >> FrameStore.SLAB_SHIFT];
+    const i = ((frame & ((1 << FrameStore.SLAB_SHIFT) - 1)) * PAGE_SIZE) + offset;
+    return slab[i] | (slab[i + 1] << 8);
+  }
+
+  /** Write the little-endian 16-bit word at `offset` within frame `frame`. */
+  setU16(frame: number, offset: number, value: number): void {
+    const slab = this.#slabs[frame >> FrameStore.SLAB_SHIFT];
+    const i = ((frame & ((1 << FrameStore.SLAB_SHIFT) - 1)) * PAGE_SIZE) + offset;
+    slab[i] = value & 0xff;
+    slab[i + 1] = value >>> 8;
+  }
+
   /** View of `size` bytes at `offset` within frame `frame` (may span contiguous frames). */
   view(frame: number, offset: number, size: number): Uint8Array {
     const slab = this.#slabs[frame >> FrameStore.SLAB_SHIFT];

@@ -12,6 +12,8 @@ const STEP = 16;
 const MAX_PAGES = 4;
 /** Objects per zspage are below this, so handle = zspage * OBJ_SLOTS + index. */
 const OBJ_SLOTS = 512;
+/** End of a zspage's free-object chain. */
+const END = 0xffff;
 
 interface SizeClass {
   size: number;
@@ -30,12 +32,15 @@ export class ZsmallocAllocator implements Allocator {
   readonly maxSize = PAGE_SIZE;
   readonly #store = new FrameStore();
   readonly #classes: SizeClass[] = [];
-  /** Per zspage: first frame, class index, used count, free object stack. */
+  /**
+   * Per zspage: first frame, class index, used count, and its first free
+   * object (`zspage->freeobj`); each free object holds the index of the next
+   * in its first two bytes (`struct link_free`), END closing the chain.
+   */
   readonly #zsFrame: number[] = [];
   readonly #zsClass: number[] = [];
   readonly #zsUsed: number[] = [];
-  readonly #zsFree: Uint16Array[] = [];
-  readonly #zsFreeTop: number[] = [];
+  readonly #zsFreeObj: number[] = [];
   readonly #spareIds: number[] = [];
   /**
    * Per class, its zspages with at least one free object, in the order they
@@ -78,9 +83,12 @@ export class ZsmallocAllocator implements Allocator {
       if (maxFrames !== 0 && this.#store.inUse + cls.pages > maxFrames) return -1;
       zs = this.#newZspage(ci);
     }
-    const obj = this.#zsFree[zs][--this.#zsFreeTop[zs]];
+    // obj_malloc: take the first free object, its link names the next
+    const obj = this.#zsFreeObj[zs];
+    const next = this.#store.getU16(this.#zsFrame[zs], obj * cls.size);
+    this.#zsFreeObj[zs] = next;
     this.#zsUsed[zs]++;
-    if (this.#zsFreeTop[zs] === 0) this.#partial.remove(zs);
+    if (next === END) this.#partial.remove(zs);
     return zs * OBJ_SLOTS + obj;
   }
 
@@ -95,7 +103,9 @@ export class ZsmallocAllocator implements Allocator {
     const zs = Math.floor(handle / OBJ_SLOTS);
     const obj = handle % OBJ_SLOTS;
     const cls = this.#classes[this.#zsClass[zs]];
-    this.#zsFree[zs][this.#zsFreeTop[zs]++] = obj;
+    // obj_free: the object's link points at the old first free object, and it becomes the first
+    this.#store.setU16(this.#zsFrame[zs], obj * cls.size, this.#zsFreeObj[zs]);
+    this.#zsFreeObj[zs] = obj;
     this.#zsUsed[zs]--;
     if (this.#zsUsed[zs] === 0) {
       this.#partial.remove(zs);
@@ -117,10 +127,12 @@ export class ZsmallocAllocator implements Allocator {
     this.#zsFrame[zs] = this.#store.allocFrames(cls.pages);
     this.#zsClass[zs] = ci;
     this.#zsUsed[zs] = 0;
-    const stack = new Uint16Array(cls.objs);
-    for (let i = 0; i < cls.objs; i++) stack[i] = cls.objs - 1 - i;
-    this.#zsFree[zs] = stack;
-    this.#zsFreeTop[zs] = cls.objs;
+    // init_zspage: every object free, each linked to the next
+    const frame = this.#zsFrame[zs];
+    for (let i = 0; i < cls.objs; i++) {
+      this.#store.setU16(frame, i * cls.size, i + 1 < cls.objs ? i + 1 : END);
+    }
+    this.#zsFreeObj[zs] = 0;
     this.#partial.addTail(ci, zs);
     return zs;
   }
