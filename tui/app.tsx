@@ -5,14 +5,14 @@
  * renderer, or (`paint`, the live dashboard) straight to the terminal by a
  * `FramePainter`, changed rows only.
  */
-import { useEffect, useLayoutEffect, useMemo, useState } from "react";
-import { Box, Text, useApp, useStdin, useStdout, useWindowSize } from "ink";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { Box, Text, useApp, useStdin, useWindowSize } from "ink";
 import type { EventEmitter } from "node:events";
 import { Controller, type ControllerOptions } from "./controller.ts";
 import { keyPresses } from "./input.ts";
 import { ansi, type Line, strip } from "./line.ts";
 import { screen } from "./screen.ts";
-import { FramePainter } from "./painter.ts";
+import type { FramePainter } from "./painter.ts";
 
 export interface AppProps extends ControllerOptions {
   noColor?: boolean;
@@ -21,11 +21,13 @@ export interface AppProps extends ControllerOptions {
   /** Receives the controller (tests drive it directly). */
   controller?: (ctl: Controller) => void;
   /**
-   * Paint the frame straight onto the terminal (changed rows only, `painter.ts`) instead of
-   * through Ink's renderer, which then draws nothing: the live dashboard on its alternate
-   * screen. Absent: Ink renders the frame (tests read it from Ink's output).
+   * Paint the frame with this painter, straight onto the terminal (changed rows only,
+   * `painter.ts`), instead of through Ink's renderer, which then draws nothing: the live
+   * dashboard on its alternate screen. A change of the view (an update, a result, a key) is
+   * painted at once, without a React render; React renders only at start and on resizes.
+   * Absent: Ink renders the frame (tests read it from Ink's output).
    */
-  paint?: boolean;
+  painter?: FramePainter;
 }
 
 const BLANK = " ";
@@ -55,14 +57,28 @@ export function App(props: AppProps) {
   const { exit } = useApp();
   const stdin = useStdin() as unknown as InputContext;
   const { columns, rows } = useWindowSize();
-  const { stdout } = useStdout();
-  const painter = useMemo(() => (props.paint ? new FramePainter(stdout) : null), []);
+  const painter = props.painter;
   const ctl = useMemo(() => {
     const c = new Controller(props);
     props.controller?.(c);
     return c;
   }, []);
   const [, setFrame] = useState(0);
+  const size = useRef({ columns, rows });
+  size.current = { columns, rows };
+
+  /** The frame's lines at a terminal size. */
+  const frame = (cols: number, height: number) => {
+    ctl.resize(cols, height);
+    const lines = screen(ctl.view, cols, height);
+    return props.noColor ? lines.map(strip) : lines;
+  };
+  const paint = (p: FramePainter) => {
+    const { columns, rows } = size.current;
+    p.paint(frame(columns, rows).map(ansi), columns, rows);
+  };
+  /** The view changed: paint it now, or have React render it through Ink. */
+  const redraw = () => (painter ? paint(painter) : setFrame((n) => n + 1));
 
   useEffect(() => {
     ctl.onChange(() => {
@@ -71,7 +87,7 @@ export function App(props: AppProps) {
         exit();
         return;
       }
-      setFrame((n) => n + 1);
+      redraw();
     });
   }, []);
 
@@ -87,7 +103,7 @@ export function App(props: AppProps) {
         exit();
         return;
       }
-      setFrame((n) => n + 1);
+      redraw();
     };
     stdin.internal_eventEmitter.on("input", onInput);
     return () => {
@@ -96,10 +112,7 @@ export function App(props: AppProps) {
     };
   }, [stdin.isRawModeSupported]);
 
-  ctl.resize(columns, rows);
-  let lines = screen(ctl.view, columns, rows);
-  if (props.noColor) lines = lines.map(strip);
-  // After Ink's own commit (which writes nothing in this mode): the rows that changed.
-  useLayoutEffect(() => void painter?.paint(lines.map(ansi), columns, rows));
-  return painter ? null : <FrameView lines={lines} columns={columns} />;
+  // At start and after a resize, once Ink's own commit (which draws nothing) is done.
+  useLayoutEffect(() => void (painter && paint(painter)));
+  return painter ? null : <FrameView lines={frame(columns, rows)} columns={columns} />;
 }

@@ -12,6 +12,7 @@ import { fullLines } from "./screen.ts";
 import type { DashboardOptions } from "./types.ts";
 import type { ExecResult, SessionUpdate } from "../src/session_port.ts";
 import { keepScrollback } from "./terminal.ts";
+import { FramePainter } from "./painter.ts";
 import { newView } from "./view.ts";
 import type { SimEvent } from "../src/snapshot.ts";
 
@@ -43,6 +44,7 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
   const rate = opts.rate ?? DEFAULT_RATE;
   let code = 0;
   const app: { ctl?: Controller } = {};
+  const stdout = keepScrollback(process.stdout);
   const instance = render(
     <App
       port={port}
@@ -56,10 +58,10 @@ export async function runDashboard(opts: DashboardOptions): Promise<number> {
       split={opts.split}
       controller={(c) => (app.ctl = c)}
       onExit={(c) => (code = c)}
-      paint
+      painter={new FramePainter(stdout)}
     />,
     {
-      stdout: keepScrollback(process.stdout),
+      stdout,
       maxFps: MAX_FPS,
       alternateScreen: true,
       patchConsole: false,

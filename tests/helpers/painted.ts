@@ -3,9 +3,6 @@
  * each, every row addressed (`ESC[R;1H`), erased (`ESC[2K`) and written whole.
  */
 
-/** Whether a chunk written to the terminal is one of the painter's (a synchronized update). */
-export const isPaint = (chunk: string): boolean => chunk.includes("\x1b[?2026h");
-
 /** The rows (1-based) a chunk moves the cursor to, in order. */
 export function addressed(chunk: string): number[] {
   // deno-lint-ignore no-control-regex
