@@ -114,5 +114,7 @@ export function App(props: AppProps) {
 
   // At start and after a resize, once Ink's own commit (which draws nothing) is done.
   useLayoutEffect(() => void (painter && paint(painter)));
+  // Unmounting (before Ink leaves the alternate screen): late updates paint nothing.
+  useLayoutEffect(() => () => painter?.stop(), []);
   return painter ? null : <FrameView lines={frame(columns, rows)} columns={columns} />;
 }

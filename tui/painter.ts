@@ -37,6 +37,7 @@ export class FramePainter {
   /** The rows on screen (as last written), and the terminal size they were painted for. */
   #shown: string[] = [];
   #size = "";
+  #stopped = false;
 
   constructor(out: TermOut) {
     this.#out = out;
@@ -49,6 +50,7 @@ export class FramePainter {
    * wrote ("" when nothing changed: no write at all).
    */
   paint(rows: readonly string[], cols: number, height: number): string {
+    if (this.#stopped) return "";
     const size = `${cols}x${height}`;
     const full = size !== this.#size;
     let body = "";
@@ -66,6 +68,14 @@ export class FramePainter {
     const chunk = BSU + NO_WRAP + body + "\x1b[0m" + WRAP + ESU;
     this.#out.write(chunk);
     return chunk;
+  }
+
+  /**
+   * Paint nothing from now on: the dashboard is closing (Ink leaves the alternate screen next,
+   * and an update arriving after that must not draw on the user's screen).
+   */
+  stop(): void {
+    this.#stopped = true;
   }
 
   /** Forget what is on screen: the next paint writes every row. */

@@ -2,8 +2,9 @@
  * The App painting its frame through a `FramePainter` (as the live dashboard
  * does): Ink itself draws nothing, the painted screen holds the same rows
  * Ink's renderer draws for the same session, a tick rewrites only the rows it
- * changed, and a change of the view that changes nothing on screen is painted
- * (without a React render) but writes nothing.
+ * changed, a change of the view that changes nothing on screen is painted
+ * (without a React render) but writes nothing, and updates arriving after the
+ * dashboard unmounted (Ink has left the alternate screen) paint nothing.
  */
 import assert from "node:assert/strict";
 import {
@@ -76,6 +77,11 @@ Deno.test("painted: a tick rewrites only the rows it changed; an idle change wri
     await press(ui.stdin, "z"); // no key binding: the view is redrawn, nothing on screen changes
     assert.equal(painter.paints, paints + 1, "the key press was painted");
     assert.equal(painter.writes.length, writes, "an unchanged frame is not written");
+    ui.unmount();
+    port.advance(300); // updates after the dashboard closed
+    await until(() => false, 50);
+    assert.equal(painter.paints > paints + 1, true, "the late updates reached the painter");
+    assert.equal(painter.writes.length, writes, "nothing is painted after unmounting");
   } finally {
     ui.unmount();
   }

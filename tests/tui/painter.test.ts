@@ -70,3 +70,14 @@ Deno.test("rows that disappear are erased; a resize or invalidate repaints every
   p.invalidate();
   assert.deepEqual(addressed(p.paint(frame(3), 40, 6)), [1, 2, 3, 4]);
 });
+
+Deno.test("once stopped, a paint writes nothing (the dashboard is closing)", () => {
+  const { writes, out } = recorder();
+  const p = new FramePainter(out);
+  p.paint(frame(3), 30, 3);
+  p.stop();
+  assert.equal(p.paint(frame(3, " changed"), 30, 3), "");
+  p.invalidate();
+  assert.equal(p.paint(frame(3), 30, 3), "");
+  assert.equal(writes.length, 1);
+});
