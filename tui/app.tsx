@@ -2,7 +2,7 @@
  * The dashboard component: key presses in, the frame as lines out. It redraws
  * only when the controller says the view changed (an update, a result or a
  * key), never on a timer of its own. The frame goes out through Ink's
- * renderer, or (`paint`, the live dashboard) straight to the terminal by a
+ * renderer, or (`painter`, the live dashboard) straight to the terminal by a
  * `FramePainter`, changed rows only.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
