@@ -203,7 +203,10 @@ export interface FileReadContext {
   pool: number;
   /** Another live superblock of a different filesystem reaches the same pool. */
   foreignSibling: boolean;
-  /** The reader's pool id, or the one the current version's write went through, was handed out by an earlier backend. */
+  /**
+   * The reader's pool id, or the one the current version's write went through, was handed out
+   * by an earlier backend, or a put through such an id reached the reader's pool.
+   */
   oldIds: boolean;
   /** The pool the current version's write invalidated or replaced (-1: none); undefined when unknown. */
   writePool: number | undefined;

@@ -31,6 +31,11 @@ export class FileSide {
   readonly #disk = new FileDisk();
   /** Deleted files (`fsKey:ino`) -> the pool their deletion invalidated (for the oracle). */
   readonly #deleted = new Map<string, number>();
+  /**
+   * Pools (`poolKey`) a put reached through a pool id an earlier backend handed out (the
+   * override hazard): another file's page may sit there under any key (for the oracle).
+   */
+  readonly #oldIdPuts = new Set<number>();
 
   constructor(ctx: SimContext, cc: CleancacheFrontend) {
     this.#ctx = ctx;
@@ -83,6 +88,7 @@ export class FileSide {
     const ctx = this.#ctx;
     ctx.ops++;
     ctx.putRefused = false;
+    this.#notePut(m);
     this.cc.putPage(m, ino, index, ctx.page);
     if (ctx.putRefused) this.#disk.markPutRefused(m.fsKey, ino, index);
   }
@@ -94,6 +100,7 @@ export class FileSide {
     if (!v) throw new SimError(`put: ${name} inode ${ino} has no page ${index} on disk`);
     fillVersion(v, this.#ctx.page);
     this.#ctx.ops++;
+    this.#notePut(m);
     this.cc.putPage(m, ino, index, this.#ctx.page);
   }
 
@@ -125,7 +132,7 @@ export class FileSide {
       foreignSibling: [...this.#mounts.values()].some((o) =>
         o.fsKey !== m.fsKey && pool >= 0 && this.#pool(o) === pool
       ),
-      oldIds: this.#oldId(m) || (v?.writeOldId ?? false),
+      oldIds: this.#oldId(m) || (v?.writeOldId ?? false) || this.#oldIdPuts.has(pool),
       writePool: v ? v.writePool : this.#deleted.get(`${m.fsKey}:${ino}`),
       putRefused,
     });
@@ -212,6 +219,11 @@ export class FileSide {
   #pool(m: Mount): number {
     if (!this.cc.registered) return -1;
     return poolKey(this.#ctx.cleancacheSerial, this.cc.realPoolId(m));
+  }
+
+  /** Remember the pool a put through an earlier backend's pool id reaches. */
+  #notePut(m: Mount): void {
+    if (this.#oldId(m)) this.#oldIdPuts.add(this.#pool(m));
   }
 
   /** The backend that handed out `m`'s pool id is no longer the one its operations reach. */
