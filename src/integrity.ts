@@ -25,6 +25,13 @@ export const CAUSES = [
    * so the older copy stays and a get returns it.
    */
   "refused_put_kept_older_copy",
+  /**
+   * 3.9/3.10: a backend wrote back an older copy of a swap slot over the newer page the swap
+   * device held. A duplicate store it refused kept its old copy (`__frontswap_store` only
+   * clears the bit of a failed duplicate), and staging zcache's writeback
+   * (`zcache_frontswap_writeback_zpage`, `__swap_writepage`) later wrote that slot.
+   */
+  "stale_copy_written_back",
   /** None of the above: a bug of the simulator. */
   "unexplained",
 ] as const;
@@ -73,6 +80,12 @@ export class SwapTruth {
   /** The hazard code of the slot's page (CAUSES index + 1, NO_CAUSE = none). */
   hazard(offset: number): number {
     return this.#state[offset] >>> HAZARD_SHIFT;
+  }
+
+  /** Name the hazard on the slot's current page (CAUSES index + 1), keeping its other bits. */
+  setHazard(offset: number, code: number): void {
+    this.#state[offset] = (this.#state[offset] & ((1 << HAZARD_SHIFT) - 1)) |
+      (code << HAZARD_SHIFT);
   }
 
   /** A slot was freed or refilled: not lost, not swap-cached, hazard `code`. */
@@ -159,6 +172,17 @@ export class IntegrityOracle {
     if (!hit && !t.isLost(offset)) this.#lose(t, offset, cause, text);
     this.staleRead(cause, text);
     return false;
+  }
+
+  /**
+   * A backend wrote `digest` to the device's slot `offset` (writeback), and frontswap no
+   * longer records the slot (its bit is clear): when that is not the slot's page, the page
+   * is lost under `stale_copy_written_back`.
+   */
+  swapWrittenBack(t: SwapTruth, offset: number, digest: number, text: () => string): void {
+    if (digest === t.truth[offset] || t.isLost(offset)) return;
+    t.setHazard(offset, CAUSES.indexOf("stale_copy_written_back") + 1);
+    this.#lose(t, offset, "stale_copy_written_back", text());
   }
 
   /** Whether the slot's page is known lost for a named reason (not `unexplained`). */

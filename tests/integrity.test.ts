@@ -142,3 +142,22 @@ Deno.test("audit fails on an unexplained wrong read", () => {
   assert.equal(sim.snapshot().integrity.causes.unexplained, 1);
   assert.deepEqual(sim.audit(), ["integrity: 1 stale reads or lost pages with no known cause"]);
 });
+
+Deno.test("a writeback over a slot frontswap no longer records: lost once under stale_copy_written_back", () => {
+  const o = new IntegrityOracle();
+  const seen: string[] = [];
+  o.onWrong = (what, cause) => seen.push(`${what} ${cause}`);
+  const t = new SwapTruth(4);
+  o.swapStored(t, 2, 42, null, () => "s");
+  o.swapWrittenBack(t, 2, 42, () => "w");
+  assert.deepEqual(seen, [], "the slot's own page written back: nothing wrong");
+  o.swapWrittenBack(t, 2, 7, () => "w");
+  o.swapWrittenBack(t, 2, 8, () => "w");
+  assert.deepEqual(seen, ["LOST stale_copy_written_back"], "counted lost once");
+  assert.equal(o.explainedLoss(t, 2), true);
+  assert.equal(o.swapRead(t, 2, 7, false, () => "r"), false);
+  assert.deepEqual(seen.at(-1), "STALE stale_copy_written_back");
+  assert.equal(o.counts().lost_causes.stale_copy_written_back, 1);
+  o.swapStored(t, 2, 50, null, () => "s");
+  assert.equal(o.explainedLoss(t, 2), false, "a new page in the slot starts clean");
+});

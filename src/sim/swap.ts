@@ -172,8 +172,17 @@ export class SwapSide {
   writeBack(type: number, offset: number, page: Uint8Array): void {
     const dev = this.#devices.get(type);
     if (!dev) return;
-    dev.writeDisk(offset, pageDigest(page));
+    const digest = pageDigest(page);
+    dev.writeDisk(offset, digest);
     const a = this.fs.area(type);
+    if (dev.inUse[offset] === 1 && !(a?.map != null && a.map[offset] === 1)) {
+      this.#ctx.oracle.swapWrittenBack(
+        this.#truth.get(type)!,
+        offset,
+        digest,
+        () => `writeback of type ${type} offset ${offset} wrote an older copy over the slot's page`,
+      );
+    }
     if (a) a.written_back++;
     this.writtenBack++;
   }
