@@ -54,7 +54,6 @@ export type TableKind = "cleancache" | "frontswap";
 
 /** Entry fields by id, the cleancache key index, and the links. */
 export class EntryTable {
-  readonly kind: TableKind;
   /** Words per row. */
   readonly #words: number;
   /** The rows: entry id * words + field. */
@@ -68,7 +67,6 @@ export class EntryTable {
   #live = 0;
 
   constructor(kind: TableKind) {
-    this.kind = kind;
     this.#words = kind === "cleancache" ? CLEANCACHE_WORDS : FRONTSWAP_WORDS;
     this.#row = new Int32Array(INITIAL * this.#words);
   }

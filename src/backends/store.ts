@@ -103,8 +103,12 @@ export class PageStore {
   readonly ccLru: Lru = newLru();
   readonly swLru: Lru = newLru();
   readonly pools = new Map<number, Pool>();
-  /** Allocator entry handle -> entry id, per allocator (for reclaim by frame). */
-  readonly #byHandle = new Map<Allocator, HandleIndex>();
+  /**
+   * Allocator handle -> entry id of each side (for reclaim by frame); one index when both
+   * sides share an allocator.
+   */
+  readonly #ccHandles: HandleIndex;
+  readonly #swHandles: HandleIndex;
   readonly codec: Compressor;
   /** Allocator of cleancache pages and of frontswap pages (the same one except in zcache). */
   readonly ccAlloc: Allocator;
@@ -122,8 +126,8 @@ export class PageStore {
     this.ccAlloc = ccAlloc;
     this.swAlloc = swAlloc;
     this.overhead = overhead;
-    this.#byHandle.set(ccAlloc, new HandleIndex(ccAlloc.evictable));
-    if (swAlloc !== ccAlloc) this.#byHandle.set(swAlloc, new HandleIndex(swAlloc.evictable));
+    this.#ccHandles = new HandleIndex(ccAlloc.evictable);
+    this.#swHandles = swAlloc === ccAlloc ? this.#ccHandles : new HandleIndex(swAlloc.evictable);
   }
 
   /** Record the outcome of a put/store for `lastResult()`. */
@@ -177,7 +181,7 @@ export class PageStore {
    * which index no handle, serve both sides).
    */
   entryOf(alloc: Allocator, h: number): number {
-    return this.#byHandle.get(alloc)!.get(h);
+    return (alloc === this.ccAlloc ? this.#ccHandles : this.#swHandles).get(h);
   }
 
   // ---------------- pools ----------------
@@ -210,7 +214,7 @@ export class PageStore {
   /** Add a cleancache entry for bytes already placed (`h` >= 0) or a same-filled word (`h` < 0). */
   ccInsert(p: Pool, ino: number, index: number, h: number, size: number): number {
     const t = this.cc;
-    const e = this.#alloc(t, h, size, p.id, ino, index, this.ccAlloc);
+    const e = this.#alloc(t, this.#ccHandles, h, size, p.id, ino, index);
     t.addKey(e);
     const head = p.inodes.get(ino);
     const h2 = t.inodeAppend(head ?? NIL, e);
@@ -233,7 +237,7 @@ export class PageStore {
     p.bytes -= t.size(e);
     t.removeKey(e);
     t.unlink(this.ccLru, e);
-    this.#release(t, e, this.ccAlloc);
+    this.#release(t, this.#ccHandles, this.ccAlloc, e);
   }
 
   /** Drop every entry of one inode's list. */
@@ -259,7 +263,7 @@ export class PageStore {
   }
 
   swInsert(type: number, offset: number, h: number, size: number): number {
-    const e = this.#alloc(this.sw, h, size, ~type, offset, 0, this.swAlloc);
+    const e = this.#alloc(this.sw, this.#swHandles, h, size, ~type, offset, 0);
     this.#swaps.set(type, offset, e);
     this.sw.push(this.swLru, e);
     return e;
@@ -268,7 +272,7 @@ export class PageStore {
   swDrop(e: number): void {
     this.#swaps.delete(~this.sw.owner(e), this.sw.object(e));
     this.sw.unlink(this.swLru, e);
-    this.#release(this.sw, e, this.swAlloc);
+    this.#release(this.sw, this.#swHandles, this.swAlloc, e);
   }
 
   /** Swap type of frontswap entry `e`. */
@@ -391,7 +395,8 @@ export class PageStore {
     }
     if (same !== this.sameFilled) problems.push(`same_filled ${this.sameFilled} != ${same}`);
     let handles = 0;
-    for (const m of this.#byHandle.values()) handles += m.size;
+    handles += this.#ccHandles.size;
+    if (this.#swHandles !== this.#ccHandles) handles += this.#swHandles.size;
     if (handles !== cc + sw - same) {
       problems.push(`${handles} handles for ${cc + sw - same} objects`);
     }
@@ -403,29 +408,30 @@ export class PageStore {
 
   #alloc(
     t: EntryTable,
+    handles: HandleIndex,
     h: number,
     size: number,
     owner: number,
     object: number,
     index: number,
-    alloc: Allocator,
   ): number {
-    if (h < 0) this.sameFilled++;
-    else this.compressedBytes += size;
-    const e = h < 0
-      ? t.alloc(SAME_WORD[0], SAME_WORD[1], 0, owner, object, index)
-      : t.alloc(h, 0, size, owner, object, index);
-    if (h >= 0) this.#byHandle.get(alloc)!.set(h, e);
+    if (h < 0) {
+      this.sameFilled++;
+      return t.alloc(SAME_WORD[0], SAME_WORD[1], 0, owner, object, index);
+    }
+    this.compressedBytes += size;
+    const e = t.alloc(h, 0, size, owner, object, index);
+    handles.set(h, e);
     return e;
   }
 
-  #release(t: EntryTable, e: number, alloc: Allocator): void {
-    const h = t.handle(e);
+  #release(t: EntryTable, handles: HandleIndex, alloc: Allocator, e: number): void {
     if (t.isSameFilled(e)) this.sameFilled--;
     else {
-      alloc.free(h, t.size(e) + this.overhead);
-      this.#byHandle.get(alloc)!.delete(h);
-      this.compressedBytes -= t.size(e);
+      const h = t.handle(e), size = t.size(e);
+      alloc.free(h, size + this.overhead);
+      handles.delete(h);
+      this.compressedBytes -= size;
     }
     t.release(e);
   }
