@@ -26,10 +26,11 @@ export const CAUSES = [
    */
   "refused_put_kept_older_copy",
   /**
-   * 3.9/3.10: a backend wrote back an older copy of a swap slot over the newer page the swap
-   * device held. A duplicate store it refused kept its old copy (`__frontswap_store` only
-   * clears the bit of a failed duplicate), and staging zcache's writeback
-   * (`zcache_frontswap_writeback_zpage`, `__swap_writepage`) later wrote that slot.
+   * 3.9/3.10: a backend's writeback overwrote the newer page the swap device held. A duplicate
+   * store staging zcache refused kept its old copy (`__frontswap_store` only clears the bit of
+   * a failed duplicate); evicting it, `zcache_frontswap_writeback_zpage` calls
+   * `__frontswap_load`, which finds the bit clear and loads nothing, and `__swap_writepage`
+   * writes the spare page frame as it was over the slot. Here the older copy is written.
    */
   "stale_copy_written_back",
   /** None of the above: a bug of the simulator. */
